@@ -1,0 +1,40 @@
+"""`sleepdata build`: validate the dataset, then write every artefact from it."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from . import bundle, schemas
+from .reports import render
+from .validation import validate
+
+
+def build(root: Path, sources_dir: Path | None, site: bool = True) -> int:
+    """Run the whole pipeline in the project at `root`; stop at the first failing step."""
+    dataset = root / "dataset"
+    if not dataset.is_dir():
+        print(f"Error: no dataset/ folder in {root.resolve().name}; run `sleepdata build` in the project "
+              "checkout", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    report = validate([dataset], sources_dir)
+    if not report.valid:
+        sys.stdout.write(render(report.problems, "text", {}))
+        return 1
+    records = [f.record for f in report.records]
+    print(f"validated {len(records)} records in {len(report.files)} files"
+          f"{' against the sources' if sources_dir else ''}")
+    schemas.write(root / "schema")
+    print(f"wrote {len(schemas.files())} schema files to schema/")
+    bundle.write(records, root / "src" / "sleepdata" / "data" / "dataset.json")
+    print("wrote the bundle src/sleepdata/data/dataset.json")
+    if site:
+        from .site import build_site
+
+        code = build_site(root, records)
+        if code:
+            return code
+    print(f"build finished in {time.perf_counter() - started:.1f} s")
+    return 0

@@ -1,0 +1,39 @@
+"""The pre-built JSON bundle the installed package loads: every record, already validated."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ._version import __version__
+from .models import KINDS
+
+
+def bundle_data(records: list[BaseModel]) -> dict[str, Any]:
+    """Every record as JSON-ready data, by kind and sorted by id, with the dataset version."""
+    kind_of = {model: kind for kind, model in KINDS.items()}
+    by_kind: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
+    for record in records:
+        by_kind[kind_of[type(record)]].append(record.model_dump(mode="json"))
+    for items in by_kind.values():
+        items.sort(key=lambda r: r["id"])
+    return {"name": "sleepdata", "version": __version__, "records": by_kind}
+
+
+def render(records: list[BaseModel]) -> str:
+    return json.dumps(bundle_data(records), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def write(records: list[BaseModel], path: Path) -> Path:
+    """Write the bundle atomically: a failed write leaves the previous bundle in place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = render(records)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return path
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return path

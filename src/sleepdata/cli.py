@@ -1,0 +1,294 @@
+"""The `sleepdata` command: validate, coverage, show, search, schema, format, build.
+
+Exit status: 0 when all is well, 1 when the data has errors, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ._version import __version__
+from .errors import DatasetError, Problem, summary
+
+DEFAULT_SOURCES = Path("..") / "shared" / "seeds"
+
+
+class UsageError(Exception):
+    """Bad arguments: exit 2."""
+
+
+def _sources_arg(value: str | None) -> Path | None:
+    if value is None:
+        env = os.environ.get("SLEEPDATA_SOURCES")
+        return Path(env) if env else None
+    path = Path(value)
+    if not path.is_dir():
+        raise UsageError(f"--sources: no directory '{value}'")
+    return path
+
+
+def _print_problems(problems: list[Problem], fmt: str, extra: dict[str, Any] | None = None) -> None:
+    from .reports import render
+
+    sys.stdout.write(render(problems, fmt, extra or {}))
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .validation import validate
+
+    paths = [Path(p) for p in args.paths]
+    external = None
+    if not paths:
+        if Path("dataset").is_dir():
+            paths = [Path("dataset")]
+        else:
+            from .loading import bundle_path
+
+            return _validate_installed(args, bundle_path())
+    else:
+        external = _installed_ids(paths)
+    report = validate(paths, _sources_arg(args.sources), external)
+    problems = report.problems
+    if args.strict:
+        problems = [Problem(**{**p.to_dict(), "severity": "error"}) for p in problems]
+    _print_problems(problems, args.format, {"files": report.files, "records": len(report.records)})
+    return 0 if not [p for p in problems if p.severity == "error"] else 1
+
+
+def _installed_ids(paths: list[Path]) -> dict[str, set[str]] | None:
+    """Ids of the installed dataset, so that a user's own files may reference ours."""
+    if any((p / "sources").is_dir() and Path("dataset").resolve() == p.resolve() for p in paths if p.is_dir()):
+        return None
+    try:
+        from .loading import load
+
+        data = load()
+    except (OSError, ValueError):
+        return None
+    ids = {kind: set(c) for kind, c in data.collections.items()}
+    ids["strength"] = {s.id for t in data.treatments.values() for s in t.strengths}
+    return ids
+
+
+def _validate_installed(args: argparse.Namespace, bundle: Path) -> int:
+    from .dataset import Dataset
+    from .integrity import check
+    from .records import RecordFile
+    from .strict_yaml import Document
+
+    data = Dataset.from_bundle(bundle)
+    files = []
+    for kind, collection in data.collections.items():
+        for rid in collection:
+            document = Document(f"<installed>/{kind}/{rid}", collection.raw(rid), {}, {})
+            files.append(RecordFile(kind, collection[rid], document))
+    problems = check(files, _sources_arg(args.sources))
+    _print_problems(problems, args.format, {"files": {str(bundle): ""}, "records": len(files)})
+    return 0 if not [p for p in problems if p.severity == "error"] else 1
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from .coverage import cited_spans, uncovered
+    from .validation import validate
+
+    sources = _sources_arg(args.sources)
+    if sources is None:
+        raise UsageError("coverage needs --sources DIR (or SLEEPDATA_SOURCES)")
+    report = validate([Path(args.dataset)], sources)
+    if not report.valid:
+        _print_problems(report.problems, "text")
+        return 1
+    records = [f.record for f in report.records]
+    spans = cited_spans(records)
+    missing = 0
+    rows = []
+    for source in sorted((r for r in records if type(r).__name__ == "Source"), key=lambda r: r.id):  # type: ignore[attr-defined]
+        if args.source and source.id != args.source:  # type: ignore[attr-defined]
+            continue
+        text = (sources / source.file_name).read_text(encoding="utf-8")  # type: ignore[attr-defined]
+        from .coverage import measure
+
+        all_sentences = measure(text, spans.get(source.id, []))  # type: ignore[attr-defined]
+        gaps = uncovered(text, spans.get(source.id, []))  # type: ignore[attr-defined]
+        missing += len(gaps)
+        rows.append((source.id, len(all_sentences), len(gaps)))  # type: ignore[attr-defined]
+        if args.range:
+            low, high = args.range
+            gaps = [g for g in gaps if g.end > low and g.start < high]
+        for gap in gaps:
+            preview = " ".join(text[gap.start:gap.end].split()[:8]) if args.show_text else ""
+            print(f"{source.file_name}:{gap.line(text)}: source:{source.id} [{gap.start}, {gap.end}) "  # type: ignore[attr-defined]
+                  f"{gap.covered:.0%} covered{(' — ' + preview + ' …') if preview else ''}")
+    for sid, total, gaps in rows:
+        print(f"source:{sid}: {total - gaps}/{total} sentences covered")
+    print(f"{missing} sentence{'s' * (missing != 1)} neither cited nor excluded.")
+    return 1 if missing else 0
+
+
+def cmd_locate(args: argparse.Namespace) -> int:
+    from .coverage import sentences
+    from .records import read_record
+
+    sources = _sources_arg(args.sources)
+    if sources is None:
+        raise UsageError("locate needs --sources DIR (or SLEEPDATA_SOURCES)")
+    sid = args.source.removeprefix("source:")
+    found, problems = read_record(Path(args.dataset) / "sources" / f"{sid}.yaml", "source", sid)
+    if found is None:
+        raise UsageError(f"no valid source record '{sid}' in {args.dataset}/sources")
+    text = (sources / found.record.file_name).read_text(encoding="utf-8")  # type: ignore[attr-defined]
+    spans = sentences(text)
+    start, hits = text.find(args.phrase), 0
+    while start != -1:
+        end = start + len(args.phrase)
+        hits += 1
+        sentence = next(((s, e) for s, e in spans if s <= start < e), (start, end))
+        print(f"phrase [{start}, {end})  sentence [{sentence[0]}, {sentence[1]})  line {text.count(chr(10), 0, start) + 1}")
+        start = text.find(args.phrase, start + 1)
+    if not hits:
+        print(f"'{args.phrase}' does not occur in {found.record.file_name}", file=sys.stderr)  # type: ignore[attr-defined]
+    return 0 if hits else 1
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from .loading import load
+
+    data = load()
+    try:
+        record = data[args.id] if ":" in args.id else _only(data.find(args.id), args.id)
+    except KeyError as exc:
+        print(f"Error: {exc.args[0]}", file=sys.stderr)
+        return 1
+    print(json.dumps(record.model_dump(mode="json", exclude_defaults=True), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _only(found: list[Any], name: str) -> Any:
+    if not found:
+        raise KeyError(f"no record named '{name}'; try `sleepdata search {name}` or a reference like condition:ID")
+    return found[0]
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .loading import load
+
+    data = load()
+    hits = [(kind, r) for kind, c in data.collections.items() for r in c.search(args.text)]
+    for kind, record in hits:
+        print(f"{kind}:{record.id}\t{getattr(record, 'name', getattr(record, 'title', ''))}")
+    if not hits:
+        print(f"nothing matches '{args.text}'", file=sys.stderr)
+    return 0 if hits else 1
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from . import schemas
+
+    out = Path(args.out)
+    if args.check:
+        stale = [n for n, t in schemas.files().items()
+                 if not (out / n).is_file() or (out / n).read_text(encoding="utf-8") != t]
+        for name in stale:
+            print(f"{out / name}: differs from the models; run `sleepdata schema --write`")
+        return 1 if stale else 0
+    if args.write:
+        for path in schemas.write(out):
+            print(f"wrote {path}")
+        return 0
+    print(json.dumps({k: json.loads(v) for k, v in schemas.files().items()}, indent=2))
+    return 0
+
+
+def cmd_format(args: argparse.Namespace) -> int:
+    from .formatting import format_paths
+
+    changed, problems = format_paths([Path(p) for p in args.paths or ["dataset"]], check=args.check)
+    if problems:
+        _print_problems(problems, "text")
+        return 1
+    for path in changed:
+        print(f"{'would reformat' if args.check else 'reformatted'} {path}")
+    return 1 if args.check and changed else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .building import build
+
+    return build(Path("."), _sources_arg(args.sources), site=not args.no_site)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="sleepdata", description="Curated data on sleep-related conditions and drugs. "
+                                "Reference material, not medical advice.")
+    p.add_argument("--version", action="version", version=f"sleepdata {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_, description=help_)
+        sp.set_defaults(func=func)
+        return sp
+
+    v = add("validate", cmd_validate, "Check record files or dataset directories; print every problem.")
+    v.add_argument("paths", nargs="*", metavar="PATH", help="dataset directories or record files "
+                   "(default: ./dataset, else the installed dataset)")
+    v.add_argument("--sources", metavar="DIR", help="also check hashes and spans against the source texts")
+    v.add_argument("--format", choices=("text", "json", "github"), default="text")
+    v.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    c = add("coverage", cmd_coverage, "List source sentences that no record cites and no exclusion covers.")
+    c.add_argument("--sources", metavar="DIR")
+    c.add_argument("--dataset", default="dataset", metavar="DIR")
+    c.add_argument("--source", metavar="ID", help="only this source")
+    c.add_argument("--show-text", action="store_true", help="print the first words of each sentence (local use)")
+    c.add_argument("--range", type=int, nargs=2, metavar=("START", "END"), help="only sentences in [START, END)")
+
+    lo = add("locate", cmd_locate, "Print the character span of a phrase in a source, and of its sentence.")
+    lo.add_argument("source", metavar="SOURCE_ID")
+    lo.add_argument("phrase")
+    lo.add_argument("--sources", metavar="DIR")
+    lo.add_argument("--dataset", default="dataset", metavar="DIR")
+
+    s = add("show", cmd_show, "Print one record of the installed dataset (by reference or name).")
+    s.add_argument("id", metavar="ID")
+    se = add("search", cmd_search, "Find records by name, synonym or brand.")
+    se.add_argument("text")
+
+    sc = add("schema", cmd_schema, "Print, write or check the JSON Schema files.")
+    sc.add_argument("--write", action="store_true")
+    sc.add_argument("--check", action="store_true")
+    sc.add_argument("--out", default="schema", metavar="DIR")
+
+    f = add("format", cmd_format, "Rewrite record files in canonical form (key order, style).")
+    f.add_argument("paths", nargs="*", metavar="PATH")
+    f.add_argument("--check", action="store_true", help="only report files that are not canonical")
+
+    b = add("build", cmd_build, "Validate the dataset, then write the schemas, the bundle and the docs site.")
+    b.add_argument("--sources", metavar="DIR")
+    b.add_argument("--no-site", action="store_true", help="skip the documentation site")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except UsageError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 2
+    except DatasetError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

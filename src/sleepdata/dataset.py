@@ -1,0 +1,247 @@
+"""The loaded dataset: typed, immutable records by kind, lookups, and every relationship both ways."""
+
+from __future__ import annotations
+
+import gc
+import json
+import unicodedata
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from ._version import __version__
+from .errors import DatasetError, did_you_mean
+from .models import KINDS, Cause, CauseLink, Condition, Source, Strength, Treatment, Use, Warning
+
+T = TypeVar("T", bound=BaseModel)
+
+try:
+    import orjson
+
+    _loads: Any = orjson.loads
+except ImportError:  # pragma: no cover - orjson is a dependency; stdlib json is the fallback
+    _loads = json.loads
+
+
+def normalize(text: str) -> str:
+    """Case- and accent-insensitive form of a name, for lookups."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'").split())
+
+
+def _names(raw: Mapping[str, Any]) -> Iterator[str]:
+    for key in ("name", "inn"):
+        if raw.get(key):
+            yield raw[key]
+    for item in raw.get("synonyms", ()):
+        yield item["name"]
+    for item in raw.get("brands", ()):
+        yield item["name"]
+
+
+class Collection(Mapping[str, T], Generic[T]):
+    """The records of one kind by id. `[id]` raises KeyError with a hint; `.get(id)` returns None."""
+
+    def __init__(self, kind: str, model: type[T], raw: dict[str, dict[str, Any]],
+                 built: dict[str, T] | None = None) -> None:
+        self.kind, self._model, self._raw = kind, model, raw
+        self._built: dict[str, T] = dict(built or {})
+        self._by_name: dict[str, list[str]] = {}
+        for rid, record in raw.items():
+            for name in {normalize(n) for n in _names(record)}:
+                self._by_name.setdefault(name, []).append(rid)
+
+    def _id(self, key: str) -> str:
+        prefix = f"{self.kind}:"
+        return key[len(prefix):] if key.startswith(prefix) else key
+
+    def __getitem__(self, key: str) -> T:
+        rid = self._id(key)
+        record = self._built.get(rid)
+        if record is None:
+            raw = self._raw.get(rid)
+            if raw is None:
+                raise KeyError(f"no {self.kind} '{rid}'{did_you_mean(rid, self._raw)}")
+            record = self._built[rid] = self._model.model_validate(raw, strict=False)
+        return record
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        """The record with this id, or `default` (None) when there is none."""
+        return self[key] if self._id(key) in self._raw else default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._id(key) in self._raw
+
+    def find(self, name: str) -> list[T]:
+        """Records whose name, synonym, INN or brand is `name`, ignoring case and accents."""
+        return [self[rid] for rid in self._by_name.get(normalize(name), ())]
+
+    def search(self, text: str) -> list[T]:
+        """Records with a name containing `text`, ignoring case and accents."""
+        needle = normalize(text)
+        hits = {rid for name, rids in self._by_name.items() if needle in name for rid in rids}
+        return [self[rid] for rid in sorted(hits)]
+
+    def raw(self, key: str) -> dict[str, Any]:
+        """The record as plain JSON-ready data."""
+        self[key]
+        return self._raw[self._id(key)]
+
+
+class Dataset:
+    """Every record of a dataset, indexed. Build one with `load()`, `from_path()` or `from_bundle()`."""
+
+    def __init__(self, raw: dict[str, dict[str, dict[str, Any]]], version: str = __version__,
+                 built: dict[str, dict[str, BaseModel]] | None = None) -> None:
+        self.version = version
+        built = built or {}
+        self.sources: Collection[Source] = Collection("source", Source, raw.get("source", {}), built.get("source"))  # type: ignore[arg-type]
+        self.conditions: Collection[Condition] = Collection("condition", Condition, raw.get("condition", {}),
+                                                            built.get("condition"))  # type: ignore[arg-type]
+        self.causes: Collection[Cause] = Collection("cause", Cause, raw.get("cause", {}), built.get("cause"))  # type: ignore[arg-type]
+        self.treatments: Collection[Treatment] = Collection("treatment", Treatment, raw.get("treatment", {}),
+                                                            built.get("treatment"))  # type: ignore[arg-type]
+        self.warnings: Collection[Warning] = Collection("warning", Warning, raw.get("warning", {}),
+                                                        built.get("warning"))  # type: ignore[arg-type]
+        self._index(raw)
+
+    def _index(self, raw: dict[str, dict[str, dict[str, Any]]]) -> None:
+        self._children: dict[str, list[str]] = {}
+        self._causes_of: dict[str, list[tuple[str, int]]] = {}
+        self._treatments_for: dict[str, list[tuple[str, int]]] = {}
+        self._warnings_for: dict[str, list[str]] = {}
+        self._drug_of: dict[str, str] = {}
+        for cid, condition in raw.get("condition", {}).items():
+            if condition.get("parent"):
+                self._children.setdefault(condition["parent"].split(":", 1)[1], []).append(cid)
+        for cause_id, cause in raw.get("cause", {}).items():
+            for i, link in enumerate(cause.get("links", ())):
+                self._causes_of.setdefault(link["condition"].split(":", 1)[1], []).append((cause_id, i))
+        for tid, treatment in raw.get("treatment", {}).items():
+            for i, use in enumerate(treatment.get("uses", ())):
+                self._treatments_for.setdefault(use["condition"].split(":", 1)[1], []).append((tid, i))
+            for strength in treatment.get("strengths", ()):
+                self._drug_of[strength["id"]] = tid
+        for wid, warning in raw.get("warning", {}).items():
+            for target in warning["applies_to"]:
+                self._warnings_for.setdefault(target, []).append(wid)
+
+    # -- construction -------------------------------------------------------------------------------
+
+    @classmethod
+    def from_bundle(cls, data: bytes | str | Path) -> Dataset:
+        """A dataset from a JSON bundle written by `sleepdata build` (records are not re-validated)."""
+        raw_bytes = data.read_bytes() if isinstance(data, Path) else data
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            bundle = _loads(raw_bytes)
+        finally:
+            if enabled:
+                gc.enable()
+        records = {kind: {r["id"]: r for r in items} for kind, items in bundle["records"].items()}
+        return cls(records, bundle["version"])
+
+    @classmethod
+    def from_path(cls, *paths: Path | str, sources_dir: Path | None = None) -> Dataset:
+        """A dataset from YAML record directories or files, fully validated; raises DatasetError on any error."""
+        from .validation import validate
+
+        report = validate([Path(p) for p in paths], sources_dir)
+        if not report.valid:
+            raise DatasetError(report.problems)
+        return cls.from_records([f.record for f in report.records])
+
+    @classmethod
+    def from_records(cls, records: list[BaseModel]) -> Dataset:
+        raw: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in KINDS}
+        built: dict[str, dict[str, BaseModel]] = {kind: {} for kind in KINDS}
+        kind_of = {model: kind for kind, model in KINDS.items()}
+        for record in records:
+            kind = kind_of[type(record)]
+            rid = record.id  # type: ignore[attr-defined]
+            raw[kind][rid] = record.model_dump(mode="json")
+            built[kind][rid] = record
+        return cls(raw, __version__, built)
+
+    # -- lookups ------------------------------------------------------------------------------------
+
+    @property
+    def collections(self) -> dict[str, Collection[Any]]:
+        return {"source": self.sources, "condition": self.conditions, "cause": self.causes,
+                "treatment": self.treatments, "warning": self.warnings}
+
+    def __getitem__(self, ref: str) -> BaseModel:
+        """Any record by reference (`condition:insomnia`), a strength included (`strength:zopiclone-7-5-mg`)."""
+        kind, _, rid = ref.partition(":")
+        if kind == "strength":
+            return self.strength(rid)
+        if kind not in self.collections:
+            raise KeyError(f"unknown kind '{kind}'{did_you_mean(kind, [*self.collections, 'strength'])}")
+        return self.collections[kind][rid]  # type: ignore[no-any-return]
+
+    def find(self, name: str) -> list[BaseModel]:
+        """Every record of any kind whose name or synonym is `name`."""
+        return [record for c in self.collections.values() for record in c.find(name)]
+
+    def strength(self, strength_id: str) -> Strength:
+        sid = strength_id.removeprefix("strength:")
+        tid = self._drug_of.get(sid)
+        if tid is None:
+            raise KeyError(f"no strength '{sid}'{did_you_mean(sid, self._drug_of)}")
+        return next(s for s in self.treatments[tid].strengths if s.id == sid)
+
+    # -- relationships, both ways --------------------------------------------------------------------
+
+    def children(self, condition: str) -> list[Condition]:
+        return [self.conditions[c] for c in self._children.get(self.conditions[condition].id, ())]
+
+    def parent(self, condition: str) -> Condition | None:
+        parent = self.conditions[condition].parent
+        return self.conditions[parent] if parent else None
+
+    def causes_of(self, condition: str) -> list[tuple[Cause, CauseLink]]:
+        out = []
+        for cause_id, i in self._causes_of.get(self.conditions[condition].id, ()):
+            cause = self.causes[cause_id]
+            out.append((cause, cause.links[i]))
+        return out
+
+    def conditions_caused_by(self, cause: str) -> list[tuple[Condition, CauseLink]]:
+        return [(self.conditions[link.condition], link) for link in self.causes[cause].links]
+
+    def treatments_for(self, condition: str) -> list[tuple[Treatment, Use]]:
+        out = []
+        for tid, i in self._treatments_for.get(self.conditions[condition].id, ()):
+            treatment = self.treatments[tid]
+            out.append((treatment, treatment.uses[i]))
+        return out
+
+    def conditions_treated_by(self, treatment: str) -> list[tuple[Condition, Use]]:
+        return [(self.conditions[use.condition], use) for use in self.treatments[treatment].uses]
+
+    def warnings_for(self, target: str) -> list[Warning]:
+        """Warnings of a treatment (`treatment:…`, with those of its strengths) or of one strength."""
+        if target.startswith("strength:"):
+            return [self.warnings[w] for w in self._warnings_for.get(target, ())]
+        treatment = self.treatments[target]
+        refs = [f"treatment:{treatment.id}", *(f"strength:{s.id}" for s in treatment.strengths)]
+        seen = dict.fromkeys(w for ref in refs for w in self._warnings_for.get(ref, ()))
+        return [self.warnings[w] for w in seen]
+
+    def drug_of(self, strength: str) -> Treatment:
+        sid = strength.removeprefix("strength:")
+        self.strength(sid)
+        return self.treatments[self._drug_of[sid]]
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(c)} {kind}s" for kind, c in self.collections.items())
+        return f"<Dataset {self.version}: {counts}>"

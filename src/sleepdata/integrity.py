@@ -1,0 +1,204 @@
+"""Cross-record checks: the rules no single record's schema can express.
+
+- every id is unique within its kind (strength ids across all treatments) and equals its file's stem;
+- every reference (`kind:id`) resolves, with a did-you-mean hint when it does not;
+- the condition hierarchy has no cycles;
+- every non-standard strength is the subject of a warning;
+- every span lies on one line of its source, at most `MAX_SPAN` characters long;
+- with the source texts at hand: each source's sha256 and length match, every span lies inside the text and
+  starts and ends on word boundaries, and exclusions do not overlap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .errors import Problem, did_you_mean
+from .models import Condition, Source, Span, Strength, StrengthStatus, Treatment, Warning
+from .records import RecordFile
+
+MAX_SPAN = 650
+REF = re.compile(r"^(source|condition|cause|treatment|strength|warning):([a-z0-9]+(?:-[a-z0-9]+)*)$")
+
+
+def walk(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """Every value inside a record with its path, models and lists included."""
+    yield path, value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from walk(getattr(value, name), (*path, name))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from walk(item, (*path, i))
+
+
+def known_ids(files: list[RecordFile]) -> dict[str, set[str]]:
+    """Ids by reference prefix, strengths included."""
+    ids: dict[str, set[str]] = {k: set() for k in ("source", "condition", "cause", "treatment", "strength", "warning")}
+    for f in files:
+        ids[f.kind].add(f.record.id)  # type: ignore[attr-defined]
+        if isinstance(f.record, Treatment):
+            ids["strength"].update(s.id for s in f.record.strengths)
+    return ids
+
+
+def check(files: list[RecordFile], sources_dir: Path | None = None,
+          external: Mapping[str, set[str]] | None = None) -> list[Problem]:
+    """All cross-record problems among `files`; `external` ids (an installed dataset) also resolve references."""
+    problems: list[Problem] = []
+    ids = known_ids(files)
+    resolvable = {kind: ids[kind] | set((external or {}).get(kind, ())) for kind in ids}
+    problems += _unique_ids(files)
+    problems += _references(files, resolvable)
+    problems += _hierarchy(files)
+    problems += _strength_warnings(files)
+    problems += _spans(files, sources_dir)
+    return problems
+
+
+def _unique_ids(files: list[RecordFile]) -> list[Problem]:
+    problems, seen, strengths = [], {}, {}
+    for f in files:
+        rid = f.record.id  # type: ignore[attr-defined]
+        stem = Path(f.document.file).stem
+        if rid != stem:
+            problems.append(f.problem(("id",), f"expected the id to equal the file name '{stem}'; got '{rid}'",
+                                      "id-file-name", expected=stem, found=rid))
+        if (f.kind, rid) in seen:
+            problems.append(f.problem(("id",), f"duplicate id; also used by {seen[(f.kind, rid)]}", "duplicate-id"))
+        seen[(f.kind, rid)] = f.document.file
+        if isinstance(f.record, Treatment):
+            for i, s in enumerate(f.record.strengths):
+                if s.id in strengths:
+                    problems.append(f.problem(("strengths", i, "id"), f"duplicate strength id; also in "
+                                              f"{strengths[s.id]}", "duplicate-id"))
+                strengths[s.id] = f.ref
+    return problems
+
+
+def _references(files: list[RecordFile], ids: Mapping[str, set[str]]) -> list[Problem]:
+    problems = []
+    for f in files:
+        for path, value in walk(f.record):
+            if not isinstance(value, str) or path[-1:] == ("id",):
+                continue
+            match = REF.match(value)
+            if match and match.group(2) not in ids[match.group(1)]:
+                hint = did_you_mean(match.group(2), ids[match.group(1)])
+                problems.append(f.problem(path, f"reference '{value}' does not resolve{hint}", "dangling-reference",
+                                          found=value))
+    return problems
+
+
+def _hierarchy(files: list[RecordFile]) -> list[Problem]:
+    parents = {f.record.id: (f.record.parent, f) for f in files if isinstance(f.record, Condition)}
+    problems = []
+    for start, (_, f) in parents.items():
+        seen, current = {start}, parents[start][0]
+        while current is not None:
+            cid = current.split(":", 1)[1]
+            if cid in seen:
+                problems.append(f.problem(("parent",), f"the parent chain loops back to condition:{cid}", "cycle"))
+                break
+            seen.add(cid)
+            current = parents[cid][0] if cid in parents else None
+    return problems
+
+
+def _strength_warnings(files: list[RecordFile]) -> list[Problem]:
+    warned = {target for f in files if isinstance(f.record, Warning) for target in f.record.applies_to}
+    problems = []
+    for f in files:
+        if not isinstance(f.record, Treatment):
+            continue
+        for i, strength in enumerate(f.record.strengths):
+            if strength.status is StrengthStatus.NON_STANDARD and f"strength:{strength.id}" not in warned:
+                problems.append(f.problem(("strengths", i, "status"), "a non-standard strength needs a warning "
+                                          f"whose applies_to names strength:{strength.id}", "unwarned-strength"))
+    return problems
+
+
+def _source_texts(files: list[RecordFile], sources_dir: Path) -> tuple[dict[str, str], list[Problem]]:
+    texts, problems = {}, []
+    for f in files:
+        if not isinstance(f.record, Source):
+            continue
+        path = sources_dir / f.record.file_name
+        if not path.is_file():
+            problems.append(f.problem(("file_name",), f"no file '{f.record.file_name}' in {sources_dir}",
+                                      "source-missing"))
+            continue
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != f.record.sha256:
+            problems.append(f.problem(("sha256",), f"expected the sha256 of {path.name}; got a different hash "
+                                      "(the source changed: re-check every span)", "source-hash",
+                                      expected=digest, found=f.record.sha256))
+            continue
+        text = raw.decode("utf-8")
+        if len(text) != f.record.length:
+            problems.append(f.problem(("length",), f"expected {len(text)} characters; got {f.record.length}",
+                                      "source-length", expected=str(len(text)), found=str(f.record.length)))
+        texts[f.record.id] = text
+        problems += _exclusions(f, text)
+    return texts, problems
+
+
+def _exclusions(f: RecordFile, text: str) -> list[Problem]:
+    problems: list[Problem] = []
+    spans = sorted(enumerate(f.record.exclusions), key=lambda item: item[1].start)  # type: ignore[attr-defined]
+    previous = None
+    for i, exclusion in spans:
+        if exclusion.end > len(text):
+            problems.append(f.problem(("exclusions", i, "end"), f"expected at most {len(text)}; got "
+                                      f"{exclusion.end}", "span-bounds"))
+        if previous is not None and exclusion.start < previous[1].end:
+            problems.append(f.problem(("exclusions", i, "start"), f"overlaps exclusions[{previous[0]}]",
+                                      "exclusion-overlap"))
+        previous = (i, exclusion)
+    return problems
+
+
+def _word_edge(text: str, start: int, end: int) -> str | None:
+    """Why a span does not start and end on word boundaries, or None when it does."""
+    if text[start].isspace() or text[end - 1].isspace():
+        return "starts or ends with white space"
+    if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        return "starts inside a word"
+    if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        return "ends inside a word"
+    return None
+
+
+def _spans(files: list[RecordFile], sources_dir: Path | None) -> list[Problem]:
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    if sources_dir is not None:
+        texts, problems = _source_texts(files, sources_dir)
+    for f in files:
+        for path, value in walk(f.record):
+            if not isinstance(value, Span):
+                continue
+            if value.end - value.start > MAX_SPAN:
+                problems.append(f.problem(path, f"span of {value.end - value.start} characters; cite the sentence "
+                                          f"or clause (at most {MAX_SPAN})", "span-too-long"))
+            text = texts.get(value.source.split(":", 1)[1])
+            if text is None:
+                continue
+            if value.end > len(text):
+                problems.append(f.problem((*path, "end"), f"expected at most {len(text)} (the source's length); "
+                                          f"got {value.end}", "span-bounds"))
+                continue
+            if "\n" in text[value.start:value.end]:
+                problems.append(f.problem(path, "span crosses a line break; cite one sentence or list item",
+                                          "span-lines"))
+            edge = _word_edge(text, value.start, value.end)
+            if edge:
+                problems.append(f.problem(path, f"span [{value.start}, {value.end}) {edge}", "span-edge"))
+    return problems

@@ -1,0 +1,31 @@
+"""The pydantic models: the single source of truth for the dataset's shape."""
+
+from .cause import Cause, CauseKind, CauseLink, Relation
+from .common import Code, CodeSystem, Curation, CurationStatus, Fact, Origin, Quantity, Span, Stance, Synonym
+from .condition import Condition, ConditionCategory, Diagnostic, Feature, FeatureKind
+from .source import Exclusion, ExclusionReason, Source, SourceKind
+from .treatment import Brand, Standing, Strength, StrengthStatus, Treatment, TreatmentKind, Use
+from .warning import Warning, WarningKind
+
+#: Record kinds in dependency order: the folder under `dataset/`, the model, the reference prefix.
+KINDS: dict[str, type] = {
+    "source": Source,
+    "condition": Condition,
+    "cause": Cause,
+    "treatment": Treatment,
+    "warning": Warning,
+}
+FOLDERS: dict[str, str] = {
+    "source": "sources",
+    "condition": "conditions",
+    "cause": "causes",
+    "treatment": "treatments",
+    "warning": "warnings",
+}
+
+__all__ = [
+    "KINDS", "FOLDERS", "Cause", "CauseKind", "CauseLink", "Relation", "Code", "CodeSystem", "Curation",
+    "CurationStatus", "Fact", "Origin", "Quantity", "Span", "Stance", "Synonym", "Condition", "ConditionCategory",
+    "Diagnostic", "Feature", "FeatureKind", "Exclusion", "ExclusionReason", "Source", "SourceKind", "Brand",
+    "Standing", "Strength", "StrengthStatus", "Treatment", "TreatmentKind", "Use", "Warning", "WarningKind",
+]

@@ -1,0 +1,58 @@
+"""Cause records: what a source says causes, triggers or goes with a condition."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from .common import Code, ConditionRef, Fact, Name, Quantity, Record, Span, Synonym, Text, TreatmentRef
+
+
+class CauseKind(StrEnum):
+    """What sort of thing the cause is."""
+
+    DISEASE = "disease"
+    EXPOSURE = "exposure"
+    PHYSIOLOGICAL_STATE = "physiological-state"
+    PSYCHOLOGICAL_STATE = "psychological-state"
+    MEDICATION = "medication"
+    MEDICATION_WITHDRAWAL = "medication-withdrawal"
+    HABIT = "habit"
+    DEFICIENCY = "deficiency"
+    INJURY = "injury"
+    GENETIC = "genetic"
+    PROCEDURE = "procedure"
+    MECHANISM = "mechanism"
+
+
+class Relation(StrEnum):
+    """How the cause is tied to the condition."""
+
+    CAUSE = "cause"
+    RISK_FACTOR = "risk-factor"
+    TRIGGER = "trigger"
+    ASSOCIATION = "association"
+
+
+class CauseLink(Fact):
+    """One claim that this cause is tied to one condition."""
+
+    condition: ConditionRef
+    relation: Relation
+    quantities: list[Quantity] = Field(default_factory=list)
+    populations: list[Name] = Field(default_factory=list)
+
+
+class Cause(Record):
+    """A disease, exposure, state, medication or habit that a source ties to a condition."""
+
+    name: Name
+    kind: CauseKind
+    synonyms: list[Synonym] = Field(default_factory=list)
+    description: Text | None = Field(default=None, description="What the cause is, in our words.")
+    treatment: TreatmentRef | None = Field(default=None, description="The same substance as a treatment record, for "
+                                           "a medication cause.")
+    codes: list[Code] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list)
+    links: list[CauseLink] = Field(min_length=1, description="The conditions it is tied to, one claim each.")

@@ -1,0 +1,72 @@
+"""Condition records: disorders, syndromes and phenomena, with their features and tests."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from .common import Code, ConditionRef, Fact, Name, Quantity, Record, Span, Synonym, Text
+
+
+class ConditionCategory(StrEnum):
+    """Broad grouping of a condition."""
+
+    SLEEP_DISORDER = "sleep-disorder"
+    SLEEP_RELATED_MOVEMENT_DISORDER = "sleep-related-movement-disorder"
+    PARASOMNIA = "parasomnia"
+    MOVEMENT_DISORDER = "movement-disorder"
+    EPILEPSY = "epilepsy"
+    NEUROLOGICAL_DISORDER = "neurological-disorder"
+    PSYCHIATRIC_DISORDER = "psychiatric-disorder"
+    PAIN_DISORDER = "pain-disorder"
+    PHYSIOLOGICAL_PHENOMENON = "physiological-phenomenon"
+    SYMPTOM = "symptom"
+
+
+class FeatureKind(StrEnum):
+    """What a feature says about the condition."""
+
+    SYMPTOM = "symptom"
+    SIGN = "sign"
+    COURSE = "course"
+    TIMING = "timing"
+    EPIDEMIOLOGY = "epidemiology"
+    MECHANISM = "mechanism"
+    CLASSIFICATION = "classification"
+    PROGNOSIS = "prognosis"
+    COMPLICATION = "complication"
+    WHEN_TO_SEE_A_DOCTOR = "when-to-see-a-doctor"
+    DIFFERENTIAL = "differential"
+
+
+class Feature(Fact):
+    """Something a source says about a condition: a symptom, its course, who gets it, how it works."""
+
+    kind: FeatureKind
+    quantities: list[Quantity] = Field(default_factory=list, description="Numbers the source gives for this fact.")
+    populations: list[Name] = Field(default_factory=list, description="Groups the fact is about, if any.")
+
+
+class Diagnostic(Fact):
+    """A test or examination a source names for the condition."""
+
+    test: Name = Field(description="The test, by its usual name.")
+    codes: list[Code] = Field(default_factory=list)
+
+
+class Condition(Record):
+    """A disorder, syndrome or phenomenon the sources describe."""
+
+    name: Name = Field(description="The preferred name in English medical usage.")
+    synonyms: list[Synonym] = Field(default_factory=list, description="Other names, as the sources spell them.")
+    definition: Text = Field(description="What the condition is, in our words.")
+    category: ConditionCategory
+    parent: ConditionRef | None = Field(default=None, description="The broader condition this is a kind of.")
+    subtype_axis: Name | None = Field(default=None, description="The classification by which this is a subtype of "
+                                      "its parent (e.g. `by origin in the nervous system`).")
+    codes: list[Code] = Field(default_factory=list, description="Standard codes (curator knowledge).")
+    mentions: list[Span] = Field(default_factory=list, description="Where the sources name or introduce it.")
+    features: list[Feature] = Field(default_factory=list)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+    notes: list[Text] = Field(default_factory=list, description="Curator's notes on the record (curator knowledge).")

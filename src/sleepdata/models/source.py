@@ -1,0 +1,85 @@
+"""Source records: the documents the facts come from, and what of them was left out."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import Field, StringConstraints, model_validator
+
+from .common import Name, Record, Strict, Text
+
+
+class SourceKind(StrEnum):
+    """What sort of document a source is."""
+
+    PHARMACY_MARKETING_PAGE = "pharmacy-marketing-page"
+    PRODUCT_PAGE = "product-page"
+    HEALTH_PORTAL_COMPILATION = "health-portal-compilation"
+    HEALTH_ARTICLE = "health-article"
+
+
+class Reliability(StrEnum):
+    """How far the curator trusts a source as a whole."""
+
+    HIGH = "high"
+    MODERATE = "moderate"
+    LOW = "low"
+    VERY_LOW = "very-low"
+
+
+class ExclusionReason(StrEnum):
+    """Why a span of a source does not become data."""
+
+    SPAM = "spam"
+    BOILERPLATE = "boilerplate"
+    DISCLAIMER = "disclaimer"
+    COMMENT = "comment"
+    NAVIGATION = "navigation"
+    OFF_TOPIC = "off-topic"
+    HEADING = "heading"
+    BYLINE = "byline"
+    CAPTION = "caption"
+    NARRATIVE = "narrative"
+    NON_FACTUAL = "non-factual"
+
+
+class Exclusion(Strict):
+    """A span of the source that holds no fact for the dataset, with the reason."""
+
+    start: int = Field(ge=0, le=10_000_000)
+    end: int = Field(ge=1, le=10_000_000)
+    reason: ExclusionReason
+    note: Text = Field(description="What the span is, in our words (never the span's text).")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.end <= self.start:
+            raise ValueError(f"end ({self.end}) must be greater than start ({self.start})")
+        return self
+
+
+class Assessment(Strict):
+    """The curator's judgement of a source as a whole."""
+
+    reliability: Reliability
+    reasons: list[Text] = Field(min_length=1, description="Why: commercial intent, spam links, machine translation, "
+                                "hedged or uncited claims, self-contradiction, and what speaks for it.")
+
+
+class Source(Record):
+    """One source document. The sha256 pins its text; spans elsewhere point into it."""
+
+    file_name: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._-]+$", max_length=200)] = Field(
+        description="File name of the document in the sources directory.")
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
+        description="SHA-256 of the file's bytes.")
+    length: int = Field(ge=1, description="Length of the text in Unicode code points.")
+    title: Name = Field(description="A title in our words.")
+    description: Text = Field(description="What the document is and covers, in our words.")
+    kind: SourceKind
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")] = Field(
+        description="ISO 639 code of the text's language.")
+    translated: bool = Field(description="Whether the text is a (machine) translation.")
+    assessment: Assessment
+    exclusions: list[Exclusion] = Field(default_factory=list, description="Spans that do not become data.")

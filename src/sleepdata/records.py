@@ -1,0 +1,171 @@
+"""Reading record files: strict YAML, then the record's model, every problem with its place."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import strict_yaml
+from .errors import Problem, did_you_mean, field_path
+from .models import FOLDERS, KINDS
+
+KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDERS.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFile:
+    """A record file that passed its model, with what integrity checks need to place their problems."""
+
+    kind: str
+    record: BaseModel
+    document: strict_yaml.Document
+
+    @property
+    def ref(self) -> str:
+        return f"{self.kind}:{self.record.id}"  # type: ignore[attr-defined]
+
+    def problem(self, path: tuple[str | int, ...], message: str, code: str, **extra: Any) -> Problem:
+        line, col = self.document.position(path)
+        return Problem(self.document.file, line, col, self.ref, field_path(path) or None, message, code, **extra)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    if value is None:
+        return "null"
+    text = repr(value) if not isinstance(value, bool) else str(value).lower()
+    return text if len(text) <= 60 else text[:57] + "…'"
+
+
+_CODES = {
+    "missing": "missing", "extra_forbidden": "unknown-field", "literal_error": "enum", "enum": "enum",
+    "string_pattern_mismatch": "pattern", "greater_than": "range", "greater_than_equal": "range",
+    "less_than": "range", "less_than_equal": "range", "too_short": "length", "too_long": "length",
+    "string_too_short": "length", "string_too_long": "length", "finite_number": "non-finite",
+    "value_error": "value", "assertion_error": "value",
+}
+
+
+def _expected(error: Any, model: type[BaseModel]) -> tuple[str, str]:
+    """The `expected …` phrase and the stable code for one pydantic error."""
+    kind, ctx = error["type"], error.get("ctx") or {}
+    code = _CODES.get(kind, "type" if kind.endswith("_type") or kind.endswith("_parsing") else kind)
+    if kind in ("literal_error", "enum"):
+        return f"expected one of {ctx.get('expected', '')}", code
+    if kind == "missing":
+        return "expected a value for this required field", code
+    if kind == "string_pattern_mismatch":
+        return f"expected text matching {ctx.get('pattern')}", code
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        sign = {"greater_than": ">", "greater_than_equal": ">=", "less_than": "<", "less_than_equal": "<="}[kind]
+        limit = next(iter(ctx.values()), "")
+        return f"expected a number {sign} {limit}", code
+    if kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
+        return error["msg"].replace("should have", "expected").replace("should", "expected to"), code
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        wanted = {"string_type": "text", "int_type": "a whole number", "float_type": "a number",
+                  "bool_type": "true or false", "list_type": "a list", "dict_type": "a mapping",
+                  "model_type": "a mapping", "int_from_float": "a whole number", "float_parsing": "a number",
+                  "int_parsing": "a whole number", "bool_parsing": "true or false"}.get(kind, kind)
+        return f"expected {wanted}", code
+    if kind in ("value_error", "assertion_error"):
+        return str(ctx.get("error", error["msg"])), code
+    return error["msg"], code
+
+
+def validate_document(kind: str, document: strict_yaml.Document) -> tuple[BaseModel | None, list[Problem]]:
+    """Validate a parsed file against its kind's model; return the record or the problems."""
+    model: type[BaseModel] = KINDS[kind]
+    record_id = document.data.get("id")
+    ref = f"{kind}:{record_id}" if isinstance(record_id, str) else None
+    try:
+        return model.model_validate_json(json.dumps(document.data)), []
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            loc = tuple(part for part in error["loc"] if part != "function-after[_ordered(), Span]")
+            expected, code = _expected(error, model)
+            found = error.get("input")
+            if code == "unknown-field":
+                allowed = _fields_at(model, loc[:-1])
+                hint = did_you_mean(str(loc[-1]), allowed)
+                line, col = document.position(loc, key=True)
+                message = f"unknown field '{loc[-1]}'{hint}; expected one of {', '.join(allowed)}"
+                problems.append(Problem(document.file, line, col, ref, field_path(loc), message, code,
+                                        expected=", ".join(allowed), found=str(loc[-1])))
+                continue
+            line, col = document.position(loc)
+            shown = "nothing" if code == "missing" else _describe(found)
+            message = expected if code == "value" else f"{expected}; got {shown}"
+            problems.append(Problem(document.file, line, col, ref, field_path(loc) or None, message, code,
+                                    expected=expected, found=None if code == "missing" else _describe(found)))
+        return None, problems
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """Field names allowed at a place inside a model, for unknown-field hints."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def read_record(path: Path, kind: str, display: str) -> tuple[RecordFile | None, list[Problem]]:
+    """Read, parse and validate one record file."""
+    try:
+        document = strict_yaml.read(path, display)
+    except strict_yaml.YamlError as exc:
+        return None, [Problem(exc.file, exc.line, exc.col, None, None, exc.message, exc.code)]
+    record, problems = validate_document(kind, document)
+    return (RecordFile(kind, record, document) if record is not None else None), problems
+
+
+def discover(root: Path, display_root: Path | None = None) -> tuple[list[tuple[Path, str, str]], list[Problem]]:
+    """Record files under a dataset directory as (path, kind, display name), and stray files as problems."""
+    found: list[tuple[Path, str, str]] = []
+    problems: list[Problem] = []
+    base = display_root or root
+
+    def show(p: Path) -> str:
+        try:
+            return str(p.relative_to(base.parent)) if base != p else p.name
+        except ValueError:
+            return str(p)
+
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith(".") or entry.name in {"VERSION", "README.md", "retired.yaml"}:
+            continue
+        if entry.is_dir() and entry.name in KIND_OF_FOLDER:
+            for file in sorted(entry.iterdir()):
+                if file.name.startswith("."):
+                    continue
+                if file.suffix != ".yaml" or not file.is_file():
+                    problems.append(Problem(show(file), 1, 1, None, None, "not a record file; records are "
+                                            "'<id>.yaml' files", "stray-file"))
+                    continue
+                found.append((file, KIND_OF_FOLDER[entry.name], show(file)))
+        else:
+            hint = did_you_mean(entry.name, KIND_OF_FOLDER)
+            problems.append(Problem(show(entry), 1, 1, None, None, f"unexpected entry{hint}; a dataset holds the "
+                                    f"folders {', '.join(KIND_OF_FOLDER)}", "stray-file"))
+    return found, problems

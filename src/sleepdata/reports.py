@@ -1,0 +1,49 @@
+"""Validation reports: text for people, JSON for programs, GitHub workflow annotations for CI logs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ._version import __version__
+from .errors import Problem, sort_key, summary
+
+REPORT_FORMAT = 1
+
+
+def as_json(problems: list[Problem], files: dict[str, str], records: int) -> dict[str, Any]:
+    """The stable, documented JSON report (format 1)."""
+    ordered = sorted(problems, key=sort_key)
+    errors = [p for p in ordered if p.severity == "error"]
+    return {
+        "report_format": REPORT_FORMAT,
+        "sleepdata_version": __version__,
+        "valid": not errors,
+        "counts": {"files": len(files), "records": records, "errors": len(errors),
+                   "warnings": len(ordered) - len(errors)},
+        "files": [{"path": path, "sha256": digest} for path, digest in sorted(files.items())],
+        "problems": [p.to_dict() for p in ordered],
+    }
+
+
+def _github_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def render(problems: list[Problem], fmt: str, extra: dict[str, Any]) -> str:
+    ordered = sorted(problems, key=sort_key)
+    if fmt == "json":
+        return json.dumps(as_json(ordered, extra.get("files", {}), extra.get("records", 0)), indent=2,
+                          ensure_ascii=False) + "\n"
+    if fmt == "github":
+        lines = []
+        for p in ordered:
+            title = _github_escape(f"sleepdata {p.code}", prop=True)
+            where = " ".join(x for x in (p.record, p.field) if x)
+            message = _github_escape(f"{where}: {p.message}" if where else p.message)
+            lines.append(f"::{p.severity} file={_github_escape(p.file, True)},line={p.line},col={p.col},"
+                         f"title={title}::{message}")
+        lines.append(summary(ordered))
+        return "\n".join(lines) + "\n"
+    return "".join(p.format() + "\n" for p in ordered) + summary(ordered) + "\n"

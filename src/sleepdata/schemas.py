@@ -1,0 +1,40 @@
+"""JSON Schema files generated from the models: one draft 2020-12 file per record kind."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ._version import __version__
+from .models import KINDS
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+BASE_URI = "urn:sleepdata:schema"
+
+
+def schema_for(kind: str) -> dict[str, Any]:
+    """The JSON Schema of one record kind, with a versioned `$id`."""
+    body = KINDS[kind].model_json_schema(mode="validation")
+    return {"$schema": DIALECT, "$id": f"{BASE_URI}:{__version__}:{kind}", **body}
+
+
+def render(kind: str) -> str:
+    return json.dumps(schema_for(kind), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def files() -> dict[str, str]:
+    """File name -> text of every schema file."""
+    return {f"{kind}.json": render(kind) for kind in KINDS}
+
+
+def write(directory: Path) -> list[Path]:
+    """Write every schema file into `directory`; return the paths written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in files().items():
+        path = directory / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

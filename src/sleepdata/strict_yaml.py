@@ -1,0 +1,262 @@
+"""Strict YAML reading: one mapping per file, YAML 1.2 scalars, positions for every value.
+
+Rejected with a position: files over `MAX_BYTES`, bytes that are not UTF-8, a byte order mark, CR line
+endings, control and Unicode format characters, several documents, an empty file, a top level that is not
+a mapping, duplicate keys, non-string keys, anchors, aliases, merge keys, tags, nesting deeper than
+`MAX_DEPTH`, and YAML 1.1 scalars whose meaning differs in YAML 1.2 (`no`, `on`, `0777`, ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_BYTES = 512 * 1024
+MAX_DEPTH = 24
+
+Path_ = tuple[str | int, ...]
+
+_FORBIDDEN_CHAR = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0001-\U000e007f]"
+)
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOAT = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+# Plain scalars that YAML 1.1 (PyYAML's default) and YAML 1.2 read differently: refused, never guessed.
+_AMBIGUOUS = re.compile(
+    r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF"
+    r"|[-+]?0[0-9_]+|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
+    r"|[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|=|<<)$"
+)
+_SLOW_PATH_MARKERS = re.compile(r"[&*!\[\]{}]|<<")
+
+_NULL_TAG, _BOOL_TAG, _INT_TAG = "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int"
+_FLOAT_TAG, _STR_TAG = "tag:yaml.org,2002:float", "tag:yaml.org,2002:str"
+_SEQ_TAG, _MAP_TAG = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_AMBIGUOUS_TAG = "tag:sleepdata,ambiguous"
+
+
+class YamlError(Exception):
+    """A file that cannot be read as a strict YAML record."""
+
+    def __init__(self, file: str, line: int, col: int, message: str, code: str) -> None:
+        super().__init__(f"{file}:{line}:{col}: {message} [{code}]")
+        self.file, self.line, self.col, self.message, self.code = file, line, col, message, code
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed file: its value, and the line and column of every value and key in it."""
+
+    file: str
+    data: dict[str, Any]
+    positions: dict[Path_, tuple[int, int]]
+    key_positions: dict[Path_, tuple[int, int]]
+
+    def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of the value at `path` (or its key), falling back to the nearest parent."""
+        table = self.key_positions if key else self.positions
+        for cut in range(len(path), -1, -1):
+            found = table.get(path[:cut]) or self.positions.get(path[:cut])
+            if found:
+                return found
+        return (1, 1)
+
+
+class _Resolver(yaml.resolver.BaseResolver):
+    """YAML 1.2 core schema for plain scalars; refuses scalars YAML 1.1 would read otherwise."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode:
+            if not implicit[0]:
+                return _STR_TAG
+            for pattern, tag in ((_NULL, _NULL_TAG), (_BOOL, _BOOL_TAG), (_AMBIGUOUS, _AMBIGUOUS_TAG),
+                                 (_INT, _INT_TAG), (_FLOAT, _FLOAT_TAG), (_SPECIAL_FLOAT, _FLOAT_TAG)):
+                if pattern.match(value):
+                    return tag
+            return _STR_TAG
+        return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
+
+
+class _PyComposer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer,
+                  _Resolver):
+    """Pure-Python composer that refuses anchors, aliases, tags and deep nesting as it meets them."""
+
+    def __init__(self, text: str, file: str) -> None:
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _Resolver.__init__(self)
+        self._file, self._depth = file, 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        event = self.peek_event()
+        line, col = event.start_mark.line + 1, event.start_mark.column + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlError(self._file, line, col, f"alias '*{event.anchor}' is not allowed; write the value out",
+                            "alias")
+        if event.anchor is not None:
+            raise YamlError(self._file, line, col, f"anchor '&{event.anchor}' is not allowed", "anchor")
+        tag = getattr(event, "tag", None)
+        if tag is not None and not (tag == "!" and isinstance(event, yaml.ScalarEvent)):
+            raise YamlError(self._file, line, col, f"tag '{tag}' is not allowed", "tag")
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise YamlError(self._file, line, col, f"nesting deeper than {MAX_DEPTH} levels", "depth")
+        try:
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self._depth -= 1
+
+
+def _position_of(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _decode(raw: bytes, file: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise YamlError(file, 1, 1, "the file starts with a byte order mark; save it as UTF-8 without BOM", "bom")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _position_of(raw[: exc.start].decode("utf-8", "replace"), exc.start)
+        raise YamlError(file, line, col, f"byte 0x{raw[exc.start]:02x} is not valid UTF-8", "encoding") from None
+    if "\r" in text:
+        line, col = _position_of(text, text.index("\r"))
+        raise YamlError(file, line, col, "CR line ending; use LF line endings only", "line-ending")
+    bad = _FORBIDDEN_CHAR.search(text)
+    if bad:
+        line, col = _position_of(text, bad.start())
+        raise YamlError(file, line, col, f"character U+{ord(bad.group()):04X} is not allowed (control or "
+                        "invisible formatting character)", "character")
+    return text
+
+
+def _compose(text: str, file: str) -> Node | None:
+    if _SLOW_PATH_MARKERS.search(text) or not hasattr(yaml, "CParser"):
+        loader: Any = _PyComposer(text, file)
+    else:
+        loader = type("_CComposer", (yaml.CParser, _Resolver), {})(text)
+    try:
+        node = loader.get_node() if loader.check_node() else None
+        if node is not None and loader.check_node():
+            extra = loader.get_node()
+            mark = extra.start_mark if extra is not None else None
+            raise YamlError(file, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1,
+                            "more than one YAML document; put one record in each file", "multiple-documents")
+        return node  # type: ignore[no-any-return]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlError(file, line, col, f"YAML syntax: {exc.problem or exc.context}", "syntax") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(file, 1, 1, f"YAML syntax: {exc}", "syntax") from None
+    finally:
+        if hasattr(loader, "dispose"):
+            loader.dispose()
+
+
+class _Builder:
+    """Turns composed nodes into plain values and records where each one stands."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.key_positions: dict[Path_, tuple[int, int]] = {}
+        self._seen: set[int] = set()
+
+    def _error(self, node: Node, message: str, code: str) -> YamlError:
+        return YamlError(self.file, node.start_mark.line + 1, node.start_mark.column + 1, message, code)
+
+    def build(self, node: Node, path: Path_) -> Any:
+        if id(node) in self._seen:
+            raise self._error(node, "alias is not allowed; write the value out", "alias")
+        self._seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            raise self._error(node, f"nesting deeper than {MAX_DEPTH} levels", "depth")
+        self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        if node.tag != _MAP_TAG:
+            raise self._error(node, f"tag '{node.tag}' is not allowed", "tag")
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == "<<" and key_node.style is None:
+                raise self._error(key_node, "merge keys ('<<') are not allowed", "merge-key")
+            key = self.build(key_node, (*path, "<key>"))
+            if not isinstance(key, str) or not isinstance(key_node, ScalarNode):
+                raise self._error(key_node, f"keys must be strings; got {type(key).__name__} {key!r}", "key-type")
+            if key in out:
+                first = self.key_positions[(*path, key)][0]
+                raise self._error(key_node, f"duplicate key '{key}' (first at line {first})", "duplicate-key")
+            self.key_positions[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out[key] = self.build(value_node, (*path, key))
+        return out
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        value, tag = node.value, node.tag
+        if tag == _STR_TAG:
+            return value
+        if tag == _NULL_TAG:
+            return None
+        if tag == _BOOL_TAG:
+            return value.lower() == "true"
+        if tag == _INT_TAG:
+            return int(value)
+        if tag == _FLOAT_TAG:
+            if _SPECIAL_FLOAT.match(value):
+                raise self._error(node, f"'{value}' is not a finite number", "non-finite")
+            return float(value)
+        if tag == _AMBIGUOUS_TAG:
+            raise self._error(node, f"'{value}' means different things in YAML 1.1 and 1.2; quote it if it is "
+                              "text, or write true/false or a plain number", "ambiguous-scalar")
+        raise self._error(node, f"tag '{tag}' is not allowed", "tag")
+
+
+def parse(text: str | bytes, file: str = "<string>") -> Document:
+    """Parse one record file's content strictly; raise `YamlError` naming the place of the first problem."""
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    if len(raw) > MAX_BYTES:
+        raise YamlError(file, 1, 1, f"file is {len(raw)} bytes; the limit is {MAX_BYTES}", "too-large")
+    decoded = _decode(raw, file)
+    node = _compose(decoded, file)
+    if node is None:
+        raise YamlError(file, 1, 1, "the file is empty; a record is a YAML mapping", "empty")
+    if not isinstance(node, MappingNode):
+        raise YamlError(file, node.start_mark.line + 1, node.start_mark.column + 1,
+                        "the top level must be a mapping of field names to values", "not-a-mapping")
+    builder = _Builder(file)
+    data = builder.build(node, ())
+    return Document(file, data, builder.positions, builder.key_positions)
+
+
+def read(path: Path, display: str | None = None) -> Document:
+    """Read and parse a record file, checking its size before reading it whole."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise YamlError(name, 1, 1, f"file is {size} bytes; the limit is {MAX_BYTES}", "too-large")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlError(name, 1, 1, f"cannot read the file: {exc.strerror}", "unreadable") from None
+    return parse(raw, name)
+
+
+def dump(data: dict[str, Any]) -> str:
+    """Canonical YAML text for a record: block style, keys in the given order, UTF-8, LF, trailing newline."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=110,
+                     default_flow_style=False, indent=2)

@@ -1,0 +1,67 @@
+"""The validation pipeline: find record files, read each strictly, then check them together."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import integrity
+from .errors import Problem
+from .records import KIND_OF_FOLDER, RecordFile, discover, read_record
+
+
+@dataclass
+class Report:
+    """What a validation run read and found."""
+
+    files: dict[str, str] = field(default_factory=dict)  # display name -> sha256 of the bytes read
+    records: list[RecordFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+
+def _targets(paths: list[Path]) -> tuple[list[tuple[Path, str, str]], list[Problem]]:
+    targets: list[tuple[Path, str, str]] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            found, stray = discover(path)
+            targets += found
+            problems += stray
+        elif path.is_file():
+            kind = KIND_OF_FOLDER.get(path.parent.name)
+            if kind is None:
+                problems.append(Problem(str(path), 1, 1, None, None, "cannot tell the record kind: keep the file "
+                                        f"in a folder named one of {', '.join(KIND_OF_FOLDER)}", "unknown-kind"))
+            else:
+                targets.append((path, kind, str(path)))
+        else:
+            problems.append(Problem(str(path), 1, 1, None, None, "no such file or directory", "not-found"))
+    return targets, problems
+
+
+def validate(paths: list[Path], sources_dir: Path | None = None,
+             external: Mapping[str, set[str]] | None = None) -> Report:
+    """Validate record files and dataset directories; every problem is collected, none is raised."""
+    report = Report()
+    targets, report.problems = _targets(paths)
+    for path, kind, display in targets:
+        try:
+            report.files[display] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            pass
+        record, problems = read_record(path, kind, display)
+        report.problems += problems
+        if record is not None:
+            report.records.append(record)
+    report.problems += integrity.check(report.records, sources_dir, external)
+    return report
