@@ -118,15 +118,16 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         gaps = uncovered(text, spans.get(source.id, []))  # type: ignore[attr-defined]
         missing += len(gaps)
         rows.append((source.id, len(all_sentences), len(gaps)))  # type: ignore[attr-defined]
+        shown = gaps
         if args.range:
             low, high = args.range
-            gaps = [g for g in gaps if g.end > low and g.start < high]
-        for gap in gaps:
+            shown = [g for g in gaps if g.end > low and g.start < high]
+        for gap in shown:
             preview = " ".join(text[gap.start:gap.end].split()[:8]) if args.show_text else ""
             print(f"{source.file_name}:{gap.line(text)}: source:{source.id} [{gap.start}, {gap.end}) "  # type: ignore[attr-defined]
                   f"{gap.covered:.0%} covered{(' — ' + preview + ' …') if preview else ''}")
-    for sid, total, gaps in rows:
-        print(f"source:{sid}: {total - gaps}/{total} sentences covered")
+    for sid, total, count in rows:
+        print(f"source:{sid}: {total - count}/{total} sentences covered")
     print(f"{missing} sentence{'s' * (missing != 1)} neither cited nor excluded.")
     return 1 if missing else 0
 

@@ -67,7 +67,7 @@ class Collection(Mapping[str, T], Generic[T]):
             record = self._built[rid] = self._model.model_validate(raw, strict=False)
         return record
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         """The record with this id, or `default` (None) when there is none."""
         return self[key] if self._id(key) in self._raw else default
 

@@ -23,7 +23,7 @@ def format_paths(paths: list[Path], check: bool = False) -> tuple[list[str], lis
         return [], report.errors
     changed = []
     for f in report.records:
-        path = Path(f.document.file)
+        path = f.path or Path(f.document.file)
         text = canonical_text(f.record)
         if path.read_text(encoding="utf-8") != text:
             changed.append(str(path))

@@ -4,6 +4,7 @@
 - every reference (`kind:id`) resolves, with a did-you-mean hint when it does not;
 - the condition hierarchy has no cycles;
 - every non-standard strength is the subject of a warning;
+- every span and exclusion ends after it starts; a quantity's low is not above its high;
 - every span lies on one line of its source, at most `MAX_SPAN` characters long;
 - with the source texts at hand: each source's sha256 and length match, every span lies inside the text and
   starts and ends on word boundaries, and exclusions do not overlap.
@@ -20,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .errors import Problem, did_you_mean
-from .models import Condition, Source, Span, Strength, StrengthStatus, Treatment, Warning
+from .models import Condition, Exclusion, Quantity, Source, Span, StrengthStatus, Treatment, Warning
 from .records import RecordFile
 
 MAX_SPAN = 650
@@ -58,12 +59,29 @@ def check(files: list[RecordFile], sources_dir: Path | None = None,
     problems += _references(files, resolvable)
     problems += _hierarchy(files)
     problems += _strength_warnings(files)
-    problems += _spans(files, sources_dir)
+    problems += _orders(files)
+    if not any(p.code == "span-order" for p in problems):
+        problems += _spans(files, sources_dir)
+    return problems
+
+
+def _orders(files: list[RecordFile]) -> list[Problem]:
+    problems = []
+    for f in files:
+        for path, value in walk(f.record):
+            if isinstance(value, (Span, Exclusion)) and value.end <= value.start:
+                problems.append(f.problem((*path, "end"), f"expected end greater than start ({value.start}); got "
+                                          f"{value.end}", "span-order"))
+            if isinstance(value, Quantity) and None not in (value.low, value.high) and value.low > value.high:  # type: ignore[operator]
+                problems.append(f.problem((*path, "high"), f"expected high at least low ({value.low}); got "
+                                          f"{value.high}", "range-order"))
     return problems
 
 
 def _unique_ids(files: list[RecordFile]) -> list[Problem]:
-    problems, seen, strengths = [], {}, {}
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], str] = {}
+    strengths: dict[str, str] = {}
     for f in files:
         rid = f.record.id  # type: ignore[attr-defined]
         stem = Path(f.document.file).stem

@@ -23,6 +23,7 @@ class RecordFile:
     kind: str
     record: BaseModel
     document: strict_yaml.Document
+    path: Path | None = None
 
     @property
     def ref(self) -> str:
@@ -65,8 +66,13 @@ def _expected(error: Any, model: type[BaseModel]) -> tuple[str, str]:
         sign = {"greater_than": ">", "greater_than_equal": ">=", "less_than": "<", "less_than_equal": "<="}[kind]
         limit = next(iter(ctx.values()), "")
         return f"expected a number {sign} {limit}", code
-    if kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
-        return error["msg"].replace("should have", "expected").replace("should", "expected to"), code
+    if kind in ("too_short", "string_too_short"):
+        unit = "item" if kind == "too_short" else "character"
+        least = ctx.get("min_length", 1)
+        return f"expected at least {least} {unit}{'s' * (least != 1)}", code
+    if kind in ("too_long", "string_too_long"):
+        unit = "item" if kind == "too_long" else "character"
+        return f"expected at most {ctx.get('max_length')} {unit}s", code
     if kind.endswith("_type") or kind.endswith("_parsing"):
         wanted = {"string_type": "text", "int_type": "a whole number", "float_type": "a number",
                   "bool_type": "true or false", "list_type": "a list", "dict_type": "a mapping",
@@ -88,7 +94,7 @@ def validate_document(kind: str, document: strict_yaml.Document) -> tuple[BaseMo
     except ValidationError as exc:
         problems = []
         for error in exc.errors(include_url=False):
-            loc = tuple(part for part in error["loc"] if part != "function-after[_ordered(), Span]")
+            loc = tuple(error["loc"])
             expected, code = _expected(error, model)
             found = error.get("input")
             if code == "unknown-field":
@@ -100,7 +106,8 @@ def validate_document(kind: str, document: strict_yaml.Document) -> tuple[BaseMo
                                         expected=", ".join(allowed), found=str(loc[-1])))
                 continue
             line, col = document.position(loc)
-            shown = "nothing" if code == "missing" else _describe(found)
+            shown = "nothing" if code == "missing" else (f"{len(found)}" if code == "length" and
+                                                          isinstance(found, (list, str)) else _describe(found))
             message = expected if code == "value" else f"{expected}; got {shown}"
             problems.append(Problem(document.file, line, col, ref, field_path(loc) or None, message, code,
                                     expected=expected, found=None if code == "missing" else _describe(found)))
@@ -132,12 +139,25 @@ def _inner_model(annotation: Any) -> Any:
 
 def read_record(path: Path, kind: str, display: str) -> tuple[RecordFile | None, list[Problem]]:
     """Read, parse and validate one record file."""
+    found, problems, _ = read_record_or_ids(path, kind, display)
+    return found, problems
+
+
+def read_record_or_ids(path: Path, kind: str,
+                       display: str) -> tuple[RecordFile | None, list[Problem], dict[str, set[str]]]:
+    """Like `read_record`; for an invalid record, also the ids it would define (so references to it stand)."""
+    claimed: dict[str, set[str]] = {kind: {path.stem}}
     try:
         document = strict_yaml.read(path, display)
     except strict_yaml.YamlError as exc:
-        return None, [Problem(exc.file, exc.line, exc.col, None, None, exc.message, exc.code)]
+        return None, [Problem(exc.file, exc.line, exc.col, None, None, exc.message, exc.code)], claimed
     record, problems = validate_document(kind, document)
-    return (RecordFile(kind, record, document) if record is not None else None), problems
+    if record is not None:
+        return RecordFile(kind, record, document, path), problems, {}
+    strengths = document.data.get("strengths")
+    if isinstance(strengths, list):
+        claimed["strength"] = {s["id"] for s in strengths if isinstance(s, dict) and isinstance(s.get("id"), str)}
+    return None, problems, claimed
 
 
 def discover(root: Path, display_root: Path | None = None) -> tuple[list[tuple[Path, str, str]], list[Problem]]:

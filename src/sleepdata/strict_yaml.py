@@ -36,7 +36,8 @@ _AMBIGUOUS = re.compile(
     r"|[-+]?0[0-9_]+|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
     r"|[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|=|<<)$"
 )
-_SLOW_PATH_MARKERS = re.compile(r"[&*!\[\]{}]|<<")
+_SLOW_PATH_MARKERS = re.compile(r"[&*!]|<<")
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 _NULL_TAG, _BOOL_TAG, _INT_TAG = "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int"
 _FLOAT_TAG, _STR_TAG = "tag:yaml.org,2002:float", "tag:yaml.org,2002:str"
@@ -98,8 +99,8 @@ class _PyComposer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, 
         _Resolver.__init__(self)
         self._file, self._depth = file, 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
         line, col = event.start_mark.line + 1, event.start_mark.column + 1
         if isinstance(event, yaml.AliasEvent):
             raise YamlError(self._file, line, col, f"alias '*{event.anchor}' is not allowed; write the value out",
@@ -113,7 +114,8 @@ class _PyComposer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, 
         if self._depth > MAX_DEPTH:
             raise YamlError(self._file, line, col, f"nesting deeper than {MAX_DEPTH} levels", "depth")
         try:
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            node: Node | None = super().compose_node(parent, index)
+            return node
         finally:
             self._depth -= 1
 
@@ -142,8 +144,20 @@ def _decode(raw: bytes, file: str) -> str:
     return text
 
 
+def _flow_depth(text: str) -> int:
+    """Deepest bracket nesting, counting brackets inside quotes too (an overestimate is harmless)."""
+    depth = peak = 0
+    for m in _BRACKETS.finditer(text):
+        depth += 1 if m.group() in "[{" else -1
+        peak = max(peak, depth)
+    return peak
+
+
 def _compose(text: str, file: str) -> Node | None:
-    if _SLOW_PATH_MARKERS.search(text) or not hasattr(yaml, "CParser"):
+    # libyaml's composer is fast but cannot refuse anchors, tags or deep nesting as it meets them; such
+    # texts take the pure-Python composer, which does.
+    slow = _SLOW_PATH_MARKERS.search(text) or _flow_depth(text) > MAX_DEPTH
+    if slow or not hasattr(yaml, "CParser"):
         loader: Any = _PyComposer(text, file)
     else:
         loader = type("_CComposer", (yaml.CParser, _Resolver), {})(text)
@@ -154,7 +168,7 @@ def _compose(text: str, file: str) -> Node | None:
             mark = extra.start_mark if extra is not None else None
             raise YamlError(file, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1,
                             "more than one YAML document; put one record in each file", "multiple-documents")
-        return node  # type: ignore[no-any-return]
+        return node
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -255,8 +269,34 @@ def read(path: Path, display: str | None = None) -> Document:
     return parse(raw, name)
 
 
+class _Flow(dict):  # type: ignore[type-arg]
+    """A mapping written on one line (spans: `{source: source:x, start: 1, end: 9}`)."""
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    pass
+
+
+_Dumper.add_representer(_Flow, lambda d, v: d.represent_mapping(_MAP_TAG, v.items(), flow_style=True))
+
+_LAST_KEYS = ("provenance", "curation")
+
+
+def _canonical(value: Any) -> Any:
+    """Spans on one line, `provenance` and `curation` after a mapping's other keys, 5.0 written as 5."""
+    if isinstance(value, dict):
+        if set(value) == {"source", "start", "end"}:
+            return _Flow(value)
+        keys = [k for k in value if k not in _LAST_KEYS] + [k for k in _LAST_KEYS if k in value]
+        return {k: _canonical(value[k]) for k in keys}
+    if isinstance(value, list):
+        return [_canonical(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def dump(data: dict[str, Any]) -> str:
-    """Canonical YAML text for a record: block style, keys in the given order, UTF-8, LF, trailing newline."""
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=110,
+    """Canonical YAML text for a record: block style (spans on one line), keys in model order, LF."""
+    return yaml.dump(_canonical(data), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110,
                      default_flow_style=False, indent=2)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import integrity
 from .errors import Problem
-from .records import KIND_OF_FOLDER, RecordFile, discover, read_record
+from .records import KIND_OF_FOLDER, RecordFile, discover, read_record_or_ids
 
 
 @dataclass
@@ -54,14 +54,18 @@ def validate(paths: list[Path], sources_dir: Path | None = None,
     """Validate record files and dataset directories; every problem is collected, none is raised."""
     report = Report()
     targets, report.problems = _targets(paths)
+    # Records that exist but fail their schema still count as present: no cascade of dangling references.
+    present: dict[str, set[str]] = {kind: set(ids) for kind, ids in (external or {}).items()}
     for path, kind, display in targets:
         try:
             report.files[display] = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             pass
-        record, problems = read_record(path, kind, display)
+        record, problems, claimed = read_record_or_ids(path, kind, display)
         report.problems += problems
         if record is not None:
             report.records.append(record)
-    report.problems += integrity.check(report.records, sources_dir, external)
+        for claimed_kind, ids in claimed.items():
+            present.setdefault(claimed_kind, set()).update(ids)
+    report.problems += integrity.check(report.records, sources_dir, present)
     return report

@@ -1,5 +1,7 @@
 """The pydantic models: the single source of truth for the dataset's shape."""
 
+from pydantic import BaseModel
+
 from .cause import Cause, CauseKind, CauseLink, Relation
 from .common import Code, CodeSystem, Curation, CurationStatus, Fact, Origin, Quantity, Span, Stance, Synonym
 from .condition import Condition, ConditionCategory, Diagnostic, Feature, FeatureKind
@@ -8,7 +10,7 @@ from .treatment import Brand, Standing, Strength, StrengthStatus, Treatment, Tre
 from .warning import Warning, WarningKind
 
 #: Record kinds in dependency order: the folder under `dataset/`, the model, the reference prefix.
-KINDS: dict[str, type] = {
+KINDS: dict[str, type[BaseModel]] = {
     "source": Source,
     "condition": Condition,
     "cause": Cause,

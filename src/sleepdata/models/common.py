@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 import re
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic.config import JsonDict
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -20,18 +21,16 @@ Name = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"
 Slug = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=80)]
 
 
-def ref(kind: str, description: str) -> Any:
-    """A reference to a record of one kind, written `kind:id`."""
-    pattern = rf"^{kind}:[a-z0-9]+(-[a-z0-9]+)*$"
-    return Annotated[str, StringConstraints(pattern=pattern, max_length=100), Field(description=description)]
+def _ref(kind: str) -> str:
+    return rf"^{kind}:[a-z0-9]+(-[a-z0-9]+)*$"
 
 
-SourceRef = ref("source", "A source record, written `source:<id>`.")
-ConditionRef = ref("condition", "A condition record, written `condition:<id>`.")
-CauseRef = ref("cause", "A cause record, written `cause:<id>`.")
-TreatmentRef = ref("treatment", "A treatment record, written `treatment:<id>`.")
-StrengthRef = ref("strength", "A drug strength nested in a treatment, written `strength:<id>`.")
-WarningRef = ref("warning", "A warning record, written `warning:<id>`.")
+SourceRef = Annotated[str, StringConstraints(pattern=_ref("source"), max_length=100),
+                      Field(description="A source record, written `source:<id>`.")]
+ConditionRef = Annotated[str, StringConstraints(pattern=_ref("condition"), max_length=100),
+                         Field(description="A condition record, written `condition:<id>`.")]
+TreatmentRef = Annotated[str, StringConstraints(pattern=_ref("treatment"), max_length=100),
+                         Field(description="A treatment record, written `treatment:<id>`.")]
 TargetRef = Annotated[
     str,
     StringConstraints(pattern=r"^(treatment|strength):[a-z0-9]+(-[a-z0-9]+)*$", max_length=100),
@@ -72,7 +71,7 @@ class Origin(StrEnum):
     CURATOR = "curator"
 
 
-_NOTE_REQUIRED = {
+_NOTE_REQUIRED: JsonDict = {
     "if": {"properties": {"status": {"enum": ["corrected", "disputed"]}}, "required": ["status"]},
     "then": {"required": ["note"]},
 }
@@ -107,13 +106,8 @@ class Span(Strict):
 
     source: SourceRef
     start: int = Field(ge=0, le=10_000_000, description="First character of the span (Unicode code points, from 0).")
-    end: int = Field(ge=1, le=10_000_000, description="One past the last character of the span.")
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Self:
-        if self.end <= self.start:
-            raise ValueError(f"end ({self.end}) must be greater than start ({self.start})")
-        return self
+    end: int = Field(ge=1, le=10_000_000, description="One past the last character of the span (greater than "
+                     "start; checked by the integrity checks).")
 
 
 Provenance = Annotated[
@@ -202,6 +196,9 @@ QuantityUnit = Literal["%", "a", "mo", "wk", "d", "h", "min", "s", "Cel", "1", "
 class Quantity(Strict):
     """A number a source gives (an age, a share, a duration, a temperature), with its UCUM unit."""
 
+    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": ["value"]}, {"required": ["low"]},
+                                                           {"required": ["high"]}]})
+
     measure: Name = Field(description="What the number measures, in our words (e.g. `age at onset`).")
     value: float | None = Field(default=None, allow_inf_nan=False, ge=0, le=1_000_000)
     low: float | None = Field(default=None, allow_inf_nan=False, ge=0, le=1_000_000,
@@ -215,8 +212,6 @@ class Quantity(Strict):
     def _some_number(self) -> Self:
         if self.value is None and self.low is None and self.high is None:
             raise ValueError("a quantity needs a value, a low or a high")
-        if self.low is not None and self.high is not None and self.low > self.high:
-            raise ValueError(f"low ({self.low}) is greater than high ({self.high})")
         return self
 
 

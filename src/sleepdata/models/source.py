@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints
 
 from .common import Name, Record, Strict, Text
 
@@ -51,12 +51,6 @@ class Exclusion(Strict):
     end: int = Field(ge=1, le=10_000_000)
     reason: ExclusionReason
     note: Text = Field(description="What the span is, in our words (never the span's text).")
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Self:
-        if self.end <= self.start:
-            raise ValueError(f"end ({self.end}) must be greater than start ({self.start})")
-        return self
 
 
 class Assessment(Strict):

@@ -1,0 +1,87 @@
+"""The loader API over the demo dataset: typed immutable records, lookups, relationships both ways."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from sleepdata import Dataset, DatasetError, bundle
+from sleepdata.models import Strength, StrengthStatus, Treatment
+
+
+@pytest.fixture(scope="module")
+def demo(demo_dir: Path, demo_texts: Path) -> Dataset:
+    return Dataset.from_path(demo_dir, sources_dir=demo_texts)
+
+
+@pytest.fixture(scope="module")
+def demo_from_bundle(demo: Dataset, demo_dir: Path) -> Dataset:
+    records = [r for c in demo.collections.values() for r in c.values()]
+    return Dataset.from_bundle(bundle.render(records).encode())
+
+
+def test_collections_are_typed_mappings(demo: Dataset) -> None:
+    assert len(demo.conditions) == 2 and len(demo.treatments) == 1 and len(demo.warnings) == 2
+    drug = demo.treatments["examplon"]
+    assert isinstance(drug, Treatment)
+    assert demo.treatments["treatment:examplon"] is drug
+    assert demo.treatments.get("nothing") is None
+    assert "examplon" in demo.treatments and "nothing" not in demo.treatments
+
+
+def test_missing_id_raises_with_a_hint(demo: Dataset) -> None:
+    with pytest.raises(KeyError, match="did you mean 'insomnia'"):
+        demo.conditions["insomina"]
+
+
+def test_records_are_immutable(demo: Dataset) -> None:
+    with pytest.raises(ValidationError):
+        demo.treatments["examplon"].name = "other"  # type: ignore[misc]
+
+
+def test_lookup_by_name_synonym_or_brand_ignores_case_and_accents(demo: Dataset) -> None:
+    assert [c.id for c in demo.conditions.find("SLEEPLESSNESS")] == ["insomnia"]
+    assert [t.id for t in demo.treatments.find("examplex")] == ["examplon"]
+    assert [c.id for c in demo.conditions.find("sleep starts")] == ["hypnic-jerks"]
+    assert demo.conditions.find("unknown") == []
+    assert [r.id for r in demo.find("Insomnia")] == ["insomnia"]  # type: ignore[attr-defined]
+
+
+def test_relationships_both_ways(demo: Dataset) -> None:
+    assert [(c.id, link.relation.value) for c, link in demo.causes_of("hypnic-jerks")] == [("stress", "trigger")]
+    assert [c.id for c, _ in demo.conditions_caused_by("stress")] == ["hypnic-jerks"]
+    assert [t.id for t, _ in demo.treatments_for("insomnia")] == ["examplon"]
+    assert [c.id for c, _ in demo.conditions_treated_by("examplon")] == ["insomnia"]
+    assert {w.id for w in demo.warnings_for("treatment:examplon")} == {
+        "examplon-adverse-effects", "examplon-40-mg-non-standard"}
+    assert [w.id for w in demo.warnings_for("strength:examplon-40-mg")] == ["examplon-40-mg-non-standard"]
+    assert demo.drug_of("strength:examplon-40-mg").id == "examplon"
+
+
+def test_strengths_keep_their_status(demo: Dataset) -> None:
+    strength = demo["strength:examplon-40-mg"]
+    assert isinstance(strength, Strength)
+    assert strength.status is StrengthStatus.NON_STANDARD
+    assert [s.amount for s in demo.treatments["examplon"].strengths] == [5, 10, 40]
+
+
+def test_bundle_round_trip_gives_equal_records(demo: Dataset, demo_from_bundle: Dataset) -> None:
+    for kind, collection in demo.collections.items():
+        other = demo_from_bundle.collections[kind]
+        assert list(collection) == list(other) or sorted(collection) == sorted(other)
+        for rid in collection:
+            assert collection[rid] == other[rid], f"{kind}:{rid} changed through the bundle"
+
+
+def test_bad_data_loads_nothing(demo_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "dataset"
+    shutil.copytree(demo_dir, target)
+    path = target / "treatments" / "examplon.yaml"
+    path.write_text(path.read_text().replace("unit: mg\n", "unit: mgs\n", 1))
+    with pytest.raises(DatasetError) as info:
+        Dataset.from_path(target)
+    assert "[enum]" in str(info.value)
+    assert str(info.value).splitlines()[-1] == "1 error in 1 file; nothing loaded."

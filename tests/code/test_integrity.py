@@ -1,0 +1,92 @@
+"""Cross-record checks, each shown failing on a copy of the demo dataset with one thing broken."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sleepdata.validation import validate
+
+
+def _copy(demo_dir: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "dataset"
+    shutil.copytree(demo_dir, target)
+    return target
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_demo_dataset_is_valid_with_its_sources(demo_dir: Path, demo_texts: Path) -> None:
+    report = validate([demo_dir], demo_texts)
+    assert report.problems == []
+    assert len(report.records) == 7
+
+
+BREAKS: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
+    "dangling reference with a hint": (
+        lambda d: _edit(d / "causes/stress.yaml", "condition:hypnic-jerks", "condition:hypnic-jerk"),
+        "dangling-reference", "links[0].condition", "did you mean 'hypnic-jerks'?"),
+    "id differs from file name": (
+        lambda d: _edit(d / "conditions/insomnia.yaml", "id: insomnia", "id: insomnia-disorder"),
+        "id-file-name", "id", "file name 'insomnia'"),
+    "duplicate strength id": (
+        lambda d: _edit(d / "treatments/examplon.yaml", "id: examplon-10-mg", "id: examplon-5-mg"),
+        "duplicate-id", "strengths[1].id", "duplicate strength id"),
+    "non-standard strength without a warning": (
+        lambda d: (d / "warnings/examplon-40-mg-non-standard.yaml").unlink(),
+        "unwarned-strength", "strengths[2].status", "needs a warning"),
+    "parent cycle": (
+        lambda d: (_edit(d / "conditions/insomnia.yaml", "category:", "parent: condition:hypnic-jerks\ncategory:"),
+                   _edit(d / "conditions/hypnic-jerks.yaml", "category:", "parent: condition:insomnia\ncategory:")),
+        "cycle", "parent", "loops back"),
+    "span end before start": (
+        lambda d: _edit(d / "causes/stress.yaml", "start: 178, end: 224", "start: 178, end: 170"),
+        "span-order", "links[0].provenance[0].end", "greater than start"),
+    "span beyond the source": (
+        lambda d: _edit(d / "causes/stress.yaml", "start: 178, end: 224", "start: 178, end: 9999"),
+        "span-bounds", "links[0].provenance[0].end", "source's length"),
+    "span starting inside a word": (
+        lambda d: _edit(d / "causes/stress.yaml", "start: 178, end: 224", "start: 179, end: 224"),
+        "span-edge", "links[0].provenance[0]", "starts inside a word"),
+    "span across lines": (
+        lambda d: _edit(d / "causes/stress.yaml", "start: 178, end: 224", "start: 178, end: 240"),
+        "span-lines", "links[0].provenance[0]", "line break"),
+    "source hash changed": (
+        lambda d: _edit(d / "sources/demo-notes.yaml", "sha256: a3948bf8", "sha256: f3948bf8"),
+        "source-hash", "sha256", "sha256"),
+    "quantity range upside down": (
+        lambda d: _edit(d / "conditions/insomnia.yaml", "mentions:", "features:\n- statement: Starts in adults.\n"
+                        "  stance: asserted\n  kind: epidemiology\n  quantities:\n  - {measure: age, low: 30, high: 20,"
+                        " unit: a}\n  provenance:\n  - {source: 'source:demo-notes', start: 28, end: 100}\nmentions:"),
+        "range-order", "features[0].quantities[0].high", "at least low"),
+}
+
+
+@pytest.mark.parametrize("name", list(BREAKS))
+def test_cross_record_rule_is_enforced(name: str, demo_dir: Path, demo_texts: Path, tmp_path: Path) -> None:
+    breaker, code, field, words = BREAKS[name]
+    target = _copy(demo_dir, tmp_path)
+    breaker(target)
+    report = validate([target], demo_texts)
+    matching = [p for p in report.errors if p.code == code]
+    assert matching, f"the rule '{name}' is not enforced: {[p.format() for p in report.problems]}"
+    problem = matching[0]
+    assert problem.field == field
+    assert words in problem.message
+    assert problem.line >= 1 and problem.record is not None
+
+
+def test_stray_files_and_misnamed_folders_are_reported(demo_dir: Path, tmp_path: Path) -> None:
+    target = _copy(demo_dir, tmp_path)
+    (target / "condtions").mkdir()
+    (target / "conditions" / "notes.txt").write_text("x")
+    codes = {(p.file.split("/")[-1], p.code, p.message) for p in validate([target]).problems}
+    assert any(f == "condtions" and "did you mean 'conditions'" in m for f, _, m in codes)
+    assert any(f == "notes.txt" and c == "stray-file" for f, c, _ in codes)

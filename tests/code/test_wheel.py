@@ -1,0 +1,55 @@
+"""The built wheel works on its own: installed into a fresh virtual environment, it loads the dataset."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ..conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT)],
+                   check=True, capture_output=True)
+    (found,) = out.glob("sleepdata-*.whl")
+    return found
+
+
+def test_wheel_carries_the_bundle_and_type_marker(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "sleepdata/data/dataset.json" in names
+    assert "sleepdata/py.typed" in names
+    assert not [n for n in names if n.startswith(("dataset/", "tests/"))]
+
+
+@pytest.mark.slow
+def test_wheel_installs_into_a_fresh_venv_and_loads(wheel: Path, tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True)
+    script = (
+        "import json, sleepdata; d = sleepdata.load(); "
+        "print(json.dumps({'file': sleepdata.__file__, 'version': sleepdata.__version__, "
+        "'counts': {k: len(c) for k, c in d.collections.items()}}))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    result = subprocess.run([str(python), "-c", script], cwd=tmp_path, capture_output=True, text=True, env=env,
+                            check=True)
+    info = json.loads(result.stdout)
+    assert info["file"].startswith(str(venv))
+    bundle = json.loads((ROOT / "src/sleepdata/data/dataset.json").read_text(encoding="utf-8"))
+    assert info["version"] == bundle["version"]
+    assert info["counts"] == {kind: len(items) for kind, items in bundle["records"].items()}
+    assert info["counts"]["source"] == 5
+    cli = subprocess.run([str(venv / "bin" / "sleepdata"), "validate"], cwd=tmp_path, capture_output=True,
+                         text=True, env=env)
+    assert cli.returncode == 0, cli.stdout + cli.stderr
