@@ -28,7 +28,7 @@ def build(root: Path, sources_dir: Path | None, site: bool = True) -> int:
           f"{' against the sources' if sources_dir else ''}")
     schemas.write(root / "schema")
     print(f"wrote {len(schemas.files())} schema files to schema/")
-    bundle.write(records, root / "src" / "sleepdata" / "data" / "dataset.json")
+    bundle.write(records, root / "src" / "sleepdata" / "data" / "dataset.json", report.retired)
     print("wrote the bundle src/sleepdata/data/dataset.json")
     if site:
         from .site import build_site

@@ -12,25 +12,25 @@ from ._version import __version__
 from .models import KINDS
 
 
-def bundle_data(records: list[BaseModel]) -> dict[str, Any]:
-    """Every record as JSON-ready data, by kind and sorted by id, with the dataset version."""
+def bundle_data(records: list[BaseModel], retired: dict[str, str] | None = None) -> dict[str, Any]:
+    """Every record as JSON-ready data, by kind and sorted by id, with the dataset version and retired ids."""
     kind_of = {model: kind for kind, model in KINDS.items()}
     by_kind: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
     for record in records:
         by_kind[kind_of[type(record)]].append(record.model_dump(mode="json"))
     for items in by_kind.values():
         items.sort(key=lambda r: r["id"])
-    return {"name": "sleepdata", "version": __version__, "records": by_kind}
+    return {"name": "sleepdata", "version": __version__, "records": by_kind, "retired": dict(sorted((retired or {}).items()))}
 
 
-def render(records: list[BaseModel]) -> str:
-    return json.dumps(bundle_data(records), ensure_ascii=False, separators=(",", ":")) + "\n"
+def render(records: list[BaseModel], retired: dict[str, str] | None = None) -> str:
+    return json.dumps(bundle_data(records, retired), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def write(records: list[BaseModel], path: Path) -> Path:
+def write(records: list[BaseModel], path: Path, retired: dict[str, str] | None = None) -> Path:
     """Write the bundle atomically: a failed write leaves the previous bundle in place."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = render(records)
+    text = render(records, retired)
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return path
     tmp = path.with_suffix(".tmp")

@@ -68,12 +68,9 @@ def _installed_ids(paths: list[Path]) -> dict[str, set[str]] | None:
     try:
         from .loading import load
 
-        data = load()
+        return load().ids()
     except (OSError, ValueError):
         return None
-    ids = {kind: set(c) for kind, c in data.collections.items()}
-    ids["strength"] = {s.id for t in data.treatments.values() for s in t.strengths}
-    return ids
 
 
 def _validate_installed(args: argparse.Namespace, bundle: Path) -> int:

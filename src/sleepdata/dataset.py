@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import unicodedata
+import warnings
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -45,8 +46,9 @@ class Collection(Mapping[str, T], Generic[T]):
     """The records of one kind by id. `[id]` raises KeyError with a hint; `.get(id)` returns None."""
 
     def __init__(self, kind: str, model: type[T], raw: dict[str, dict[str, Any]],
-                 built: dict[str, T] | None = None) -> None:
+                 built: dict[str, T] | None = None, retired: dict[str, str] | None = None) -> None:
         self.kind, self._model, self._raw = kind, model, raw
+        self._retired = retired or {}
         self._built: dict[str, T] = dict(built or {})
         self._by_name: dict[str, list[str]] = {}
         for rid, record in raw.items():
@@ -55,7 +57,12 @@ class Collection(Mapping[str, T], Generic[T]):
 
     def _id(self, key: str) -> str:
         prefix = f"{self.kind}:"
-        return key[len(prefix):] if key.startswith(prefix) else key
+        rid = key[len(prefix):] if key.startswith(prefix) else key
+        if rid not in self._raw and rid in self._retired:
+            new = self._retired[rid]
+            warnings.warn(f"{self.kind}:{rid} is retired; use {self.kind}:{new}", DeprecationWarning, stacklevel=3)
+            return new
+        return rid
 
     def __getitem__(self, key: str) -> T:
         rid = self._id(key)
@@ -100,18 +107,20 @@ class Dataset:
     """Every record of a dataset, indexed. Build one with `load()`, `from_path()` or `from_bundle()`."""
 
     def __init__(self, raw: dict[str, dict[str, dict[str, Any]]], version: str = __version__,
-                 built: dict[str, dict[str, BaseModel]] | None = None) -> None:
+                 built: dict[str, dict[str, BaseModel]] | None = None, retired: dict[str, str] | None = None) -> None:
         self.version = version
+        self.retired = dict(retired or {})
         built = built or {}
-        self.sources: Collection[Source] = Collection("source", Source, raw.get("source", {}), built.get("source"))  # type: ignore[arg-type]
-        self.conditions: Collection[Condition] = Collection("condition", Condition, raw.get("condition", {}),
-                                                            built.get("condition"))  # type: ignore[arg-type]
-        self.causes: Collection[Cause] = Collection("cause", Cause, raw.get("cause", {}), built.get("cause"))  # type: ignore[arg-type]
-        self.treatments: Collection[Treatment] = Collection("treatment", Treatment, raw.get("treatment", {}),
-                                                            built.get("treatment"))  # type: ignore[arg-type]
-        self.warnings: Collection[Warning] = Collection("warning", Warning, raw.get("warning", {}),
-                                                        built.get("warning"))  # type: ignore[arg-type]
+        self.sources: Collection[Source] = Collection("source", Source, raw.get("source", {}), built.get("source"), self._retired_of("source"))  # type: ignore[arg-type]
+        self.conditions: Collection[Condition] = Collection("condition", Condition, raw.get("condition", {}), built.get("condition"), self._retired_of("condition"))  # type: ignore[arg-type]
+        self.causes: Collection[Cause] = Collection("cause", Cause, raw.get("cause", {}), built.get("cause"), self._retired_of("cause"))  # type: ignore[arg-type]
+        self.treatments: Collection[Treatment] = Collection("treatment", Treatment, raw.get("treatment", {}), built.get("treatment"), self._retired_of("treatment"))  # type: ignore[arg-type]
+        self.warnings: Collection[Warning] = Collection("warning", Warning, raw.get("warning", {}), built.get("warning"), self._retired_of("warning"))  # type: ignore[arg-type]
         self._index(raw)
+
+    def _retired_of(self, kind: str) -> dict[str, str]:
+        prefix = f"{kind}:"
+        return {old[len(prefix):]: new.split(":", 1)[1] for old, new in self.retired.items() if old.startswith(prefix)}
 
     def _index(self, raw: dict[str, dict[str, dict[str, Any]]]) -> None:
         self._children: dict[str, list[str]] = {}
@@ -148,7 +157,7 @@ class Dataset:
             if enabled:
                 gc.enable()
         records = {kind: {r["id"]: r for r in items} for kind, items in bundle["records"].items()}
-        return cls(records, bundle["version"])
+        return cls(records, bundle["version"], retired=bundle.get("retired"))
 
     @classmethod
     def from_path(cls, *paths: Path | str, sources_dir: Path | None = None) -> Dataset:
@@ -158,10 +167,11 @@ class Dataset:
         report = validate([Path(p) for p in paths], sources_dir)
         if not report.valid:
             raise DatasetError(report.problems)
-        return cls.from_records([f.record for f in report.records])
+        return cls.from_records([f.record for f in report.records], retired=report.retired)
 
     @classmethod
-    def from_records(cls, records: list[BaseModel]) -> Dataset:
+    def from_records(cls, records: list[BaseModel], version: str = __version__,
+                     retired: dict[str, str] | None = None) -> Dataset:
         raw: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in KINDS}
         built: dict[str, dict[str, BaseModel]] = {kind: {} for kind in KINDS}
         kind_of = {model: kind for kind, model in KINDS.items()}
@@ -170,7 +180,7 @@ class Dataset:
             rid = record.id  # type: ignore[attr-defined]
             raw[kind][rid] = record.model_dump(mode="json")
             built[kind][rid] = record
-        return cls(raw, __version__, built)
+        return cls(raw, version, built, retired)
 
     # -- lookups ------------------------------------------------------------------------------------
 
@@ -187,6 +197,12 @@ class Dataset:
         if kind not in self.collections:
             raise KeyError(f"unknown kind '{kind}'{did_you_mean(kind, [*self.collections, 'strength'])}")
         return self.collections[kind][rid]  # type: ignore[no-any-return]
+
+    def ids(self) -> dict[str, set[str]]:
+        """Every id by reference prefix, strengths included."""
+        ids = {kind: set(collection) for kind, collection in self.collections.items()}
+        ids["strength"] = set(self._drug_of)
+        return ids
 
     def find(self, name: str) -> list[BaseModel]:
         """Every record of any kind whose name or synonym is `name`."""

@@ -1,7 +1,8 @@
 """Cross-record checks: the rules no single record's schema can express.
 
 - every id is unique within its kind (strength ids across all treatments) and equals its file's stem;
-- every reference (`kind:id`) resolves, with a did-you-mean hint when it does not;
+- every reference (`kind:id`) resolves, with a did-you-mean hint when it does not; a reference to a
+  retired id resolves with a warning naming its replacement; a retired id is never reused;
 - the condition hierarchy has no cycles;
 - every non-standard strength is the subject of a warning;
 - every span and exclusion ends after it starts; a quantity's low is not above its high;
@@ -50,13 +51,14 @@ def known_ids(files: list[RecordFile]) -> dict[str, set[str]]:
 
 
 def check(files: list[RecordFile], sources_dir: Path | None = None,
-          external: Mapping[str, set[str]] | None = None) -> list[Problem]:
+          external: Mapping[str, set[str]] | None = None, retired: Mapping[str, str] | None = None) -> list[Problem]:
     """All cross-record problems among `files`; `external` ids (an installed dataset) also resolve references."""
     problems: list[Problem] = []
     ids = known_ids(files)
     resolvable = {kind: ids[kind] | set((external or {}).get(kind, ())) for kind in ids}
     problems += _unique_ids(files)
-    problems += _references(files, resolvable)
+    problems += _retired(files, resolvable, retired or {})
+    problems += _references(files, resolvable, retired or {})
     problems += _hierarchy(files)
     problems += _strength_warnings(files)
     problems += _orders(files)
@@ -100,14 +102,31 @@ def _unique_ids(files: list[RecordFile]) -> list[Problem]:
     return problems
 
 
-def _references(files: list[RecordFile], ids: Mapping[str, set[str]]) -> list[Problem]:
+def _retired(files: list[RecordFile], ids: Mapping[str, set[str]], retired: Mapping[str, str]) -> list[Problem]:
+    problems = []
+    for f in files:
+        if f.ref in retired:
+            problems.append(f.problem(("id",), f"{f.ref} was retired (replaced by {retired[f.ref]}); an id is never "
+                                      "reused", "reused-id"))
+    for old, new in retired.items():
+        kind, _, rid = new.partition(":")
+        if rid not in ids.get(kind, ()):
+            problems.append(Problem("retired.yaml", 1, 1, old, None, f"replacement {new} does not exist",
+                                    "dangling-reference"))
+    return problems
+
+
+def _references(files: list[RecordFile], ids: Mapping[str, set[str]], retired: Mapping[str, str]) -> list[Problem]:
     problems = []
     for f in files:
         for path, value in walk(f.record):
             if not isinstance(value, str) or path[-1:] == ("id",):
                 continue
             match = REF.match(value)
-            if match and match.group(2) not in ids[match.group(1)]:
+            if match and value in retired:
+                problems.append(f.problem(path, f"{value} is retired; use {retired[value]}", "deprecated-reference",
+                                          severity="warning", expected=retired[value], found=value))
+            elif match and match.group(2) not in ids[match.group(1)]:
                 hint = did_you_mean(match.group(2), ids[match.group(1)])
                 problems.append(f.problem(path, f"reference '{value}' does not resolve{hint}", "dangling-reference",
                                           found=value))

@@ -1,19 +1,30 @@
-"""`load()`: the installed dataset, read once from its pre-built JSON bundle and cached."""
+"""`load()`: the installed dataset, read once from its pre-built JSON bundle and cached.
+
+`load(extra=[DIR, ...])` adds a user's own records (validated, references into ours resolved) and refuses
+an id that both define.
+"""
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
 from .dataset import Dataset
+from .errors import DatasetError, Problem
 
 BUNDLE = "dataset.json"
 
 
+def data_dir() -> Path:
+    """Where the installed package keeps its data files."""
+    return Path(str(resources.files("sleepdata") / "data"))
+
+
 def bundle_path() -> Path:
-    """Where the installed package keeps its pre-built bundle."""
-    return Path(str(resources.files("sleepdata") / "data" / BUNDLE))
+    """The installed pre-built bundle."""
+    return data_dir() / BUNDLE
 
 
 @functools.cache
@@ -21,6 +32,28 @@ def _installed() -> Dataset:
     return Dataset.from_bundle(bundle_path())
 
 
-def load() -> Dataset:
-    """The installed dataset: typed, immutable records, built on first call and cached."""
-    return _installed()
+def load(extra: Iterable[Path | str] = ()) -> Dataset:
+    """The installed dataset (cached), or with `extra` the installed dataset merged with the user's records.
+
+    Raises DatasetError when the extra records have errors or reuse one of our ids.
+    """
+    base = _installed()
+    extra_paths = [Path(p) for p in extra]
+    if not extra_paths:
+        return base
+    from .validation import validate
+
+    report = validate(extra_paths, None, base.ids())
+    problems = list(report.problems)
+    for f in report.records:
+        kind, rid = f.kind, f.record.id  # type: ignore[attr-defined]
+        if rid in base.collections[kind]:
+            problems.append(f.problem(("id",), f"{kind}:{rid} is already defined by the installed dataset; "
+                                      "choose another id", "id-collision"))
+    if any(p.severity == "error" for p in problems):
+        raise DatasetError(problems)
+    records = [r for c in base.collections.values() for r in c.values()] + [f.record for f in report.records]
+    return Dataset.from_records(records, version=base.version)
+
+
+__all__ = ["load", "bundle_path", "data_dir", "Problem"]

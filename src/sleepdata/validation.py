@@ -19,6 +19,7 @@ class Report:
     files: dict[str, str] = field(default_factory=dict)  # display name -> sha256 of the bytes read
     records: list[RecordFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    retired: dict[str, str] = field(default_factory=dict)  # retired reference -> its replacement
 
     @property
     def errors(self) -> list[Problem]:
@@ -67,5 +68,33 @@ def validate(paths: list[Path], sources_dir: Path | None = None,
             report.records.append(record)
         for claimed_kind, ids in claimed.items():
             present.setdefault(claimed_kind, set()).update(ids)
-    report.problems += integrity.check(report.records, sources_dir, present)
+    for path in paths:
+        if path.is_dir() and (path / RETIRED).is_file():
+            retired, problems = read_retired(path / RETIRED)
+            report.retired.update(retired)
+            report.problems += problems
+    report.problems += integrity.check(report.records, sources_dir, present, report.retired)
     return report
+
+
+RETIRED = "retired.yaml"
+
+
+def read_retired(path: Path) -> tuple[dict[str, str], list[Problem]]:
+    """The retired ids of a dataset: `kind:old-id: kind:new-id`, one per line."""
+    from . import strict_yaml
+
+    try:
+        document = strict_yaml.read(path)
+    except strict_yaml.YamlError as exc:
+        return {}, [Problem(exc.file, exc.line, exc.col, None, None, exc.message, exc.code)]
+    retired, problems = {}, []
+    for old, new in document.data.items():
+        line, col = document.position((old,), key=True)
+        old_match, new_match = integrity.REF.match(old), integrity.REF.match(str(new))
+        if not old_match or not new_match or old_match.group(1) != new_match.group(1):
+            problems.append(Problem(str(path), line, col, old, None, "expected `kind:old-id: kind:new-id` with the "
+                                    f"same kind on both sides; got {old!r}: {new!r}", "retired-form"))
+            continue
+        retired[old] = str(new)
+    return retired, problems
