@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import bundle, schemas
+from . import bundle, manifest, schemas
 from .reports import render
 from .validation import validate
 
@@ -29,7 +29,8 @@ def build(root: Path, sources_dir: Path | None, site: bool = True) -> int:
     schemas.write(root / "schema")
     print(f"wrote {len(schemas.files())} schema files to schema/")
     bundle.write(records, root / "src" / "sleepdata" / "data" / "dataset.json", report.retired)
-    print("wrote the bundle src/sleepdata/data/dataset.json")
+    manifest.write(root / "src" / "sleepdata" / "data")
+    print("wrote the bundle and its manifest to src/sleepdata/data/")
     if site:
         from .site import build_site
 

@@ -20,7 +20,8 @@ def bundle_data(records: list[BaseModel], retired: dict[str, str] | None = None)
         by_kind[kind_of[type(record)]].append(record.model_dump(mode="json"))
     for items in by_kind.values():
         items.sort(key=lambda r: r["id"])
-    return {"name": "sleepdata", "version": __version__, "records": by_kind, "retired": dict(sorted((retired or {}).items()))}
+    retired_ids = dict(sorted((retired or {}).items()))
+    return {"name": "sleepdata", "version": __version__, "records": by_kind, "retired": retired_ids}
 
 
 def render(records: list[BaseModel], retired: dict[str, str] | None = None) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ._version import __version__
-from .errors import DatasetError, Problem, summary
+from .errors import DatasetError, Problem
 
 DEFAULT_SOURCES = Path("..") / "shared" / "seeds"
 
@@ -43,16 +43,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .validation import validate
 
     paths = [Path(p) for p in args.paths]
-    external = None
     if not paths:
-        if Path("dataset").is_dir():
-            paths = [Path("dataset")]
-        else:
+        if not Path("dataset").is_dir():
             from .loading import bundle_path
 
             return _validate_installed(args, bundle_path())
-    else:
-        external = _installed_ids(paths)
+        paths = [Path("dataset")]
+    external = None if all(_is_project_dataset(p) for p in paths) else _installed_ids()
     report = validate(paths, _sources_arg(args.sources), external)
     problems = report.problems
     if args.strict:
@@ -61,10 +58,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if not [p for p in problems if p.severity == "error"] else 1
 
 
-def _installed_ids(paths: list[Path]) -> dict[str, set[str]] | None:
+def _is_project_dataset(path: Path) -> bool:
+    """Whether `path` is the `dataset/` folder of this project's own checkout (not a user's extension)."""
+    resolved = path.resolve()
+    return path.is_dir() and resolved.name == "dataset" and (resolved.parent / "src" / "sleepdata").is_dir()
+
+
+def _installed_ids() -> dict[str, set[str]] | None:
     """Ids of the installed dataset, so that a user's own files may reference ours."""
-    if any((p / "sources").is_dir() and Path("dataset").resolve() == p.resolve() for p in paths if p.is_dir()):
-        return None
     try:
         from .loading import load
 
@@ -137,7 +138,7 @@ def cmd_locate(args: argparse.Namespace) -> int:
     if sources is None:
         raise UsageError("locate needs --sources DIR (or SLEEPDATA_SOURCES)")
     sid = args.source.removeprefix("source:")
-    found, problems = read_record(Path(args.dataset) / "sources" / f"{sid}.yaml", "source", sid)
+    found, _ = read_record(Path(args.dataset) / "sources" / f"{sid}.yaml", "source", sid)
     if found is None:
         raise UsageError(f"no valid source record '{sid}' in {args.dataset}/sources")
     text = (sources / found.record.file_name).read_text(encoding="utf-8")  # type: ignore[attr-defined]
@@ -147,7 +148,8 @@ def cmd_locate(args: argparse.Namespace) -> int:
         end = start + len(args.phrase)
         hits += 1
         sentence = next(((s, e) for s, e in spans if s <= start < e), (start, end))
-        print(f"phrase [{start}, {end})  sentence [{sentence[0]}, {sentence[1]})  line {text.count(chr(10), 0, start) + 1}")
+        line = text.count("\n", 0, start) + 1
+        print(f"phrase [{start}, {end})  sentence [{sentence[0]}, {sentence[1]})  line {line}")
         start = text.find(args.phrase, start + 1)
     if not hits:
         print(f"'{args.phrase}' does not occur in {found.record.file_name}", file=sys.stderr)  # type: ignore[attr-defined]
@@ -215,6 +217,30 @@ def cmd_format(args: argparse.Namespace) -> int:
     return 1 if args.check and changed else 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .changes import compare, open_release, render_text
+
+    for path in (args.old, args.new):
+        if not Path(path).exists():
+            raise UsageError(f"no dataset directory or bundle '{path}'")
+    report = compare(open_release(Path(args.old)), open_release(Path(args.new)))
+    sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n" if args.format == "json"
+                     else render_text(report))
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from . import manifest
+    from .loading import data_dir
+
+    directory = Path(args.data_dir) if args.data_dir else data_dir()
+    problems = manifest.verify(directory)
+    for problem in problems:
+        print(problem)
+    print(f"{directory}: {'does not match' if problems else 'matches'} its manifest")
+    return 1 if problems else 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .building import build
 
@@ -265,6 +291,14 @@ def parser() -> argparse.ArgumentParser:
     f = add("format", cmd_format, "Rewrite record files in canonical form (key order, style).")
     f.add_argument("paths", nargs="*", metavar="PATH")
     f.add_argument("--check", action="store_true", help="only report files that are not canonical")
+
+    d = add("diff", cmd_diff, "Show what changed between two releases (dataset directories or bundles).")
+    d.add_argument("old", metavar="OLD")
+    d.add_argument("new", metavar="NEW")
+    d.add_argument("--format", choices=("text", "json"), default="text")
+
+    ve = add("verify", cmd_verify, "Check the installed data files against the package's manifest.")
+    ve.add_argument("--data-dir", metavar="DIR", help=argparse.SUPPRESS)
 
     b = add("build", cmd_build, "Validate the dataset, then write the schemas, the bundle and the docs site.")
     b.add_argument("--sources", metavar="DIR")

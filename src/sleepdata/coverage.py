@@ -14,7 +14,7 @@ from .integrity import walk
 from .models import Source, Span
 
 THRESHOLD = 0.5
-_SENTENCE = re.compile(r"[^\n]+?(?:[.!?…]+[\"”’)]*(?=\s)|$)", re.MULTILINE)
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?…]+[\"”’)]*(?=\s)|$)", re.MULTILINE)  # noqa: RUF001
 
 
 @dataclass(frozen=True, slots=True)

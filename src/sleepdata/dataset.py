@@ -29,7 +29,7 @@ except ImportError:  # pragma: no cover - orjson is a dependency; stdlib json is
 def normalize(text: str) -> str:
     """Case- and accent-insensitive form of a name, for lookups."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'").split())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'").split())  # noqa: RUF001
 
 
 def _names(raw: Mapping[str, Any]) -> Iterator[str]:
@@ -111,16 +111,19 @@ class Dataset:
         self.version = version
         self.retired = dict(retired or {})
         built = built or {}
-        self.sources: Collection[Source] = Collection("source", Source, raw.get("source", {}), built.get("source"), self._retired_of("source"))  # type: ignore[arg-type]
-        self.conditions: Collection[Condition] = Collection("condition", Condition, raw.get("condition", {}), built.get("condition"), self._retired_of("condition"))  # type: ignore[arg-type]
-        self.causes: Collection[Cause] = Collection("cause", Cause, raw.get("cause", {}), built.get("cause"), self._retired_of("cause"))  # type: ignore[arg-type]
-        self.treatments: Collection[Treatment] = Collection("treatment", Treatment, raw.get("treatment", {}), built.get("treatment"), self._retired_of("treatment"))  # type: ignore[arg-type]
-        self.warnings: Collection[Warning] = Collection("warning", Warning, raw.get("warning", {}), built.get("warning"), self._retired_of("warning"))  # type: ignore[arg-type]
+        self.sources = self._collection("source", Source, raw, built)
+        self.conditions = self._collection("condition", Condition, raw, built)
+        self.causes = self._collection("cause", Cause, raw, built)
+        self.treatments = self._collection("treatment", Treatment, raw, built)
+        self.warnings = self._collection("warning", Warning, raw, built)
         self._index(raw)
 
-    def _retired_of(self, kind: str) -> dict[str, str]:
+    def _collection(self, kind: str, model: type[T], raw: dict[str, dict[str, dict[str, Any]]],
+                    built: dict[str, dict[str, BaseModel]]) -> Collection[T]:
         prefix = f"{kind}:"
-        return {old[len(prefix):]: new.split(":", 1)[1] for old, new in self.retired.items() if old.startswith(prefix)}
+        retired = {old[len(prefix):]: new.split(":", 1)[1] for old, new in self.retired.items()
+                   if old.startswith(prefix)}
+        return Collection(kind, model, raw.get(kind, {}), built.get(kind), retired)  # type: ignore[arg-type]
 
     def _index(self, raw: dict[str, dict[str, dict[str, Any]]]) -> None:
         self._children: dict[str, list[str]] = {}

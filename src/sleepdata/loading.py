@@ -44,16 +44,12 @@ def load(extra: Iterable[Path | str] = ()) -> Dataset:
     from .validation import validate
 
     report = validate(extra_paths, None, base.ids())
-    problems = list(report.problems)
-    for f in report.records:
-        kind, rid = f.kind, f.record.id  # type: ignore[attr-defined]
-        if rid in base.collections[kind]:
-            problems.append(f.problem(("id",), f"{kind}:{rid} is already defined by the installed dataset; "
-                                      "choose another id", "id-collision"))
+    problems = [Problem(**{**p.to_dict(), "severity": "error"}) if p.code == "id-collision" else p
+                for p in report.problems]
     if any(p.severity == "error" for p in problems):
         raise DatasetError(problems)
     records = [r for c in base.collections.values() for r in c.values()] + [f.record for f in report.records]
-    return Dataset.from_records(records, version=base.version)
+    return Dataset.from_records(records, version=base.version, retired={**base.retired, **report.retired})
 
 
-__all__ = ["load", "bundle_path", "data_dir", "Problem"]
+__all__ = ["bundle_path", "data_dir", "load"]

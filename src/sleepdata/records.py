@@ -160,17 +160,13 @@ def read_record_or_ids(path: Path, kind: str,
     return None, problems, claimed
 
 
-def discover(root: Path, display_root: Path | None = None) -> tuple[list[tuple[Path, str, str]], list[Problem]]:
+def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[Problem]]:
     """Record files under a dataset directory as (path, kind, display name), and stray files as problems."""
     found: list[tuple[Path, str, str]] = []
     problems: list[Problem] = []
-    base = display_root or root
 
     def show(p: Path) -> str:
-        try:
-            return str(p.relative_to(base.parent)) if base != p else p.name
-        except ValueError:
-            return str(p)
+        return str(p)
 
     for entry in sorted(root.iterdir()):
         if entry.name.startswith(".") or entry.name in {"VERSION", "README.md", "retired.yaml"}:

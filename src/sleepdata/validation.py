@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -52,16 +53,18 @@ def _targets(paths: list[Path]) -> tuple[list[tuple[Path, str, str]], list[Probl
 
 def validate(paths: list[Path], sources_dir: Path | None = None,
              external: Mapping[str, set[str]] | None = None) -> Report:
-    """Validate record files and dataset directories; every problem is collected, none is raised."""
+    """Validate record files and dataset directories; every problem is collected, none is raised.
+
+    `external` holds the ids of a dataset the files may extend (the installed one): references into it
+    resolve, and defining one of its ids again is a warning (`load(extra=...)` refuses it).
+    """
     report = Report()
     targets, report.problems = _targets(paths)
     # Records that exist but fail their schema still count as present: no cascade of dangling references.
     present: dict[str, set[str]] = {kind: set(ids) for kind, ids in (external or {}).items()}
     for path, kind, display in targets:
-        try:
+        with contextlib.suppress(OSError):
             report.files[display] = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            pass
         record, problems, claimed = read_record_or_ids(path, kind, display)
         report.problems += problems
         if record is not None:
@@ -74,6 +77,11 @@ def validate(paths: list[Path], sources_dir: Path | None = None,
             report.retired.update(retired)
             report.problems += problems
     report.problems += integrity.check(report.records, sources_dir, present, report.retired)
+    for f in report.records if external else ():
+        if f.record.id in external.get(f.kind, ()):  # type: ignore[attr-defined, union-attr]
+            report.problems.append(f.problem(("id",), f"{f.ref} is also defined by the installed dataset; "
+                                             "as an extension it must take another id", "id-collision",
+                                             severity="warning"))
     return report
 
 

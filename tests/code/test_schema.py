@@ -27,7 +27,8 @@ def test_committed_schemas_match_the_models(tmp_path: Path) -> None:
     for name in sorted(schemas.files()):
         fresh = (tmp_path / name).read_text(encoding="utf-8").splitlines(keepends=True)
         committed_path = ROOT / "schema" / name
-        committed = committed_path.read_text(encoding="utf-8").splitlines(keepends=True) if committed_path.exists() else []
+        committed = (committed_path.read_text(encoding="utf-8").splitlines(keepends=True)
+                     if committed_path.exists() else [])
         diffs += difflib.unified_diff(committed, fresh, f"schema/{name} (committed)", f"schema/{name} (models)")
     extra = sorted({p.name for p in (ROOT / "schema").glob("*.json")} - set(schemas.files()))
     assert not diffs and not extra, (

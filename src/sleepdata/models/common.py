@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 import re
+from enum import StrEnum
 from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -205,8 +205,8 @@ class Quantity(Strict):
                               description="Lower bound of a range or an `at least` figure.")
     high: float | None = Field(default=None, allow_inf_nan=False, ge=0, le=1_000_000,
                                description="Upper bound of a range or an `at most` figure.")
-    unit: QuantityUnit = Field(description="UCUM unit: a = year, mo = month, wk = week, d = day, h = hour, min = minute, "
-                      "Cel = degree Celsius, 1 = a count, {glass} = a glass of water.")
+    unit: QuantityUnit = Field(description="UCUM unit: a = year, mo = month, wk = week, d = day, h = hour, "
+                               "min = minute, Cel = degree Celsius, 1 = a count, {glass} = a glass of water.")
 
     @model_validator(mode="after")
     def _some_number(self) -> Self:
