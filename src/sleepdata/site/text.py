@@ -11,6 +11,7 @@ from ..models import Quantity
 # Characters that Markdown, its extensions (tables, attr_list, admonitions) or HTML would act on. Each is
 # written as a numeric character reference, which every Markdown engine passes through as literal text.
 _ACTIVE = set("\\`*_{}[]<>&|!#~^=")
+EN_DASH, CHEVRON = "\u2013", "\u203a"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # What would open a list if the text began a line: `- `, `+ `, `1. `, `2) `.
 _LINE_START = re.compile(r"^(\d*)([-+.)])")
@@ -28,9 +29,9 @@ def attr(text: str) -> str:
     return html.escape(" ".join(_CONTROL.sub(" ", text).split()), quote=True)
 
 
-def code(text: str) -> str:
+def code(text: str, css: str = "") -> str:
     """Literal text shown as inline code (HTML, so that pipes and backticks stay literal)."""
-    return f"<code>{md(text)}</code>"
+    return f'<code class="{css}">{md(text)}</code>' if css else f"<code>{md(text)}</code>"
 
 
 def prose(text: str) -> str:
@@ -62,12 +63,12 @@ def dose(value: float, ucum: str) -> str:
 
 
 def quantity(q: Quantity) -> str:
-    """A quantity in words, escaped: `age at onset: 20–35 years`."""
+    """A quantity in words, escaped: `age at onset: 20-35 years` (with an en dash)."""
     suffix = f" {unit(q.unit)}" if unit(q.unit) else ""
     if q.value is not None:
         figure = amount(q.value)
     elif q.low is not None and q.high is not None:
-        figure = f"{amount(q.low)}–{amount(q.high)}"
+        figure = span_range(amount(q.low), amount(q.high))
     elif q.low is not None:
         figure = f"at least {amount(q.low)}"
     else:
@@ -77,6 +78,11 @@ def quantity(q: Quantity) -> str:
 
 _HYPHENATED = re.compile(r"non-standard|off-label|not-verifiable|next-day|over-the-counter|prescription-only|"
                          r"sleep-related|very-low|life-threatening|health-portal|non-drug|drug-class")
+
+
+def span_range(low: object, high: object) -> str:
+    """Two figures joined by an en dash, as in a range."""
+    return f"{low}{EN_DASH}{high}"
 
 
 def label(value: str) -> str:
@@ -93,9 +99,13 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_ACRONYMS = {"cns": "CNS", "rem": "REM", "gaba": "GABA", "cbt": "CBT", "ssri": "SSRI", "eeg": "EEG", "rls": "RLS"}
+
+
 def humanize(slug: str) -> str:
-    """A readable title from an id: `zopiclone-3-75-mg-non-standard` → `Zopiclone 3.75 mg non-standard`."""
-    return capital(label(re.sub(r"(?<=\d)-(?=\d+-(?:mg|ug|g)\b)", ".", slug)))
+    """A readable title from an id: `zopiclone-3-75-mg-cns-effects` → `Zopiclone 3.75 mg CNS effects`."""
+    words = label(re.sub(r"(?<=\d)-(?=\d+-(?:mg|ug|g)\b)", ".", slug)).split(" ")
+    return capital(" ".join(_ACRONYMS.get(word, word) for word in words))
 
 
 def shorten(text: str, limit: int) -> str:
