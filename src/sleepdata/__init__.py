@@ -15,4 +15,4 @@ from .dataset import Collection, Dataset
 from .errors import DatasetError, Problem
 from .loading import load
 
-__all__ = ["__version__", "load", "Dataset", "Collection", "DatasetError", "Problem"]
+__all__ = ["Collection", "Dataset", "DatasetError", "Problem", "__version__", "load"]
