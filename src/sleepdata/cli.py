@@ -23,9 +23,10 @@ class UsageError(Exception):
     """Bad arguments: exit 2."""
 
 
-def _sources_arg(value: str | None) -> Path | None:
+def _sources_arg(value: str | None, env_default: bool = True) -> Path | None:
+    """The source directory named by --sources, else (where `env_default`) by SLEEPDATA_SOURCES."""
     if value is None:
-        env = os.environ.get("SLEEPDATA_SOURCES")
+        env = os.environ.get("SLEEPDATA_SOURCES") if env_default else None
         return Path(env) if env else None
     path = Path(value)
     if not path.is_dir():
@@ -50,7 +51,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             return _validate_installed(args, bundle_path())
         paths = [Path("dataset")]
     external = None if all(_is_project_dataset(p) for p in paths) else _installed_ids()
-    report = validate(paths, _sources_arg(args.sources), external)
+    report = validate(paths, _sources_arg(args.sources, env_default=False), external)
     problems = report.problems
     if args.strict:
         problems = [Problem(**{**p.to_dict(), "severity": "error"}) for p in problems]
@@ -86,7 +87,7 @@ def _validate_installed(args: argparse.Namespace, bundle: Path) -> int:
         for rid in collection:
             document = Document(f"<installed>/{kind}/{rid}", collection.raw(rid), {}, {})
             files.append(RecordFile(kind, collection[rid], document))
-    problems = check(files, _sources_arg(args.sources))
+    problems = check(files, _sources_arg(args.sources, env_default=False))
     _print_problems(problems, args.format, {"files": {str(bundle): ""}, "records": len(files)})
     return 0 if not [p for p in problems if p.severity == "error"] else 1
 

@@ -14,8 +14,8 @@ def test_mypy_strict_passes_on_the_package() -> None:
 
 
 def test_ruff_finds_nothing() -> None:
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", "src", "tests", "bench"], cwd=ROOT,
-                            capture_output=True, text=True)
+    paths = [name for name in ("src", "tests", "bench") if (ROOT / name).is_dir()]
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", *paths], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-4000:]
 
 
