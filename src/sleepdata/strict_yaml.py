@@ -153,14 +153,21 @@ def _flow_depth(text: str) -> int:
     return peak
 
 
+try:
+    from yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
+
+    class _CComposer(_CParser, _Resolver):
+        """libyaml's composer with the YAML 1.2 resolver."""
+
+except ImportError:  # PyYAML built without libyaml: every text takes the pure-Python composer
+    _CComposer = None  # type: ignore[assignment, misc]
+
+
 def _compose(text: str, file: str) -> Node | None:
     # libyaml's composer is fast but cannot refuse anchors, tags or deep nesting as it meets them; such
     # texts take the pure-Python composer, which does.
     slow = _SLOW_PATH_MARKERS.search(text) or _flow_depth(text) > MAX_DEPTH
-    if slow or not hasattr(yaml, "CParser"):
-        loader: Any = _PyComposer(text, file)
-    else:
-        loader = type("_CComposer", (yaml.CParser, _Resolver), {})(text)
+    loader: Any = _PyComposer(text, file) if slow or _CComposer is None else _CComposer(text)
     try:
         node = loader.get_node() if loader.check_node() else None
         if node is not None and loader.check_node():
