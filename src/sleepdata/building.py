@@ -31,6 +31,13 @@ def build(root: Path, sources_dir: Path | None, site: bool = True) -> int:
     bundle.write(records, root / "src" / "sleepdata" / "data" / "dataset.json", report.retired)
     manifest.write(root / "src" / "sleepdata" / "data")
     print("wrote the bundle and its manifest to src/sleepdata/data/")
+    from .dataset import Dataset
+    from .exports import FORMATS, export
+
+    data = Dataset.from_records(records, retired=report.retired)
+    for fmt in FORMATS:
+        export(data, fmt, root / "exports" / fmt)
+    print(f"wrote the exports ({', '.join(FORMATS)}) to exports/")
     if site:
         from .site import build_site
 

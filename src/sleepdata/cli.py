@@ -242,6 +242,21 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .dataset import Dataset
+    from .exports import FORMATS, export
+    from .loading import load
+
+    formats = list(FORMATS) if "all" in args.format else list(dict.fromkeys(args.format))
+    data = Dataset.from_path(Path(args.dataset)) if args.dataset else load()
+    out = Path(args.out)
+    for fmt in formats:
+        target = out / fmt if len(formats) > 1 else out
+        written = export(data, fmt, target)
+        print(f"{fmt}: wrote {len(written)} file{'s' * (len(written) != 1)} to {target}")
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .building import build
 
@@ -300,6 +315,14 @@ def parser() -> argparse.ArgumentParser:
 
     ve = add("verify", cmd_verify, "Check the installed data files against the package's manifest.")
     ve.add_argument("--data-dir", metavar="DIR", help=argparse.SUPPRESS)
+
+    from .exports import FORMATS
+
+    ex = add("export", cmd_export, "Write the dataset as JSON, JSON Lines, CSV, Parquet, FHIR R5 or JSON-LD.")
+    ex.add_argument("--format", action="append", required=True, choices=(*FORMATS, "all"),
+                    help="repeat for several formats; `all` for every one (each into OUT/FORMAT)")
+    ex.add_argument("--out", required=True, metavar="DIR")
+    ex.add_argument("--dataset", metavar="DIR", help="a dataset directory (default: the installed dataset)")
 
     b = add("build", cmd_build, "Validate the dataset, then write the schemas, the bundle and the docs site.")
     b.add_argument("--sources", metavar="DIR")

@@ -8,15 +8,17 @@ import unicodedata
 import warnings
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Generic, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._version import __version__
 from .errors import DatasetError, did_you_mean
-from .models import KINDS, Cause, CauseLink, Condition, Source, Strength, Treatment, Use, Warning
 
-T = TypeVar("T", bound=BaseModel)
+if TYPE_CHECKING:  # pydantic and the models load on the first record built, not on `import sleepdata`
+    from pydantic import BaseModel
+
+    from .models import Cause, CauseLink, Condition, Source, Strength, Treatment, Use, Warning
+
+T = TypeVar("T", bound="BaseModel")
 
 try:
     import orjson
@@ -45,9 +47,10 @@ def _names(raw: Mapping[str, Any]) -> Iterator[str]:
 class Collection(Mapping[str, T], Generic[T]):
     """The records of one kind by id. `[id]` raises KeyError with a hint; `.get(id)` returns None."""
 
-    def __init__(self, kind: str, model: type[T], raw: dict[str, dict[str, Any]],
-                 built: dict[str, T] | None = None, retired: dict[str, str] | None = None) -> None:
-        self.kind, self._model, self._raw = kind, model, raw
+    def __init__(self, kind: str, raw: dict[str, dict[str, Any]], built: dict[str, T] | None = None,
+                 retired: dict[str, str] | None = None) -> None:
+        self.kind, self._raw = kind, raw
+        self._model: type[T] | None = None
         self._retired = retired or {}
         self._built: dict[str, T] = dict(built or {})
         self._by_name: dict[str, list[str]] = {}
@@ -71,6 +74,11 @@ class Collection(Mapping[str, T], Generic[T]):
             raw = self._raw.get(rid)
             if raw is None:
                 raise KeyError(f"no {self.kind} '{rid}'{did_you_mean(rid, self._raw)}")
+            if self._model is None:
+                from .models import KINDS
+
+                self._model = KINDS[self.kind]  # type: ignore[assignment]
+            assert self._model is not None
             record = self._built[rid] = self._model.model_validate(raw, strict=False)
         return record
 
@@ -111,19 +119,19 @@ class Dataset:
         self.version = version
         self.retired = dict(retired or {})
         built = built or {}
-        self.sources = self._collection("source", Source, raw, built)
-        self.conditions = self._collection("condition", Condition, raw, built)
-        self.causes = self._collection("cause", Cause, raw, built)
-        self.treatments = self._collection("treatment", Treatment, raw, built)
-        self.warnings = self._collection("warning", Warning, raw, built)
+        self.sources: Collection[Source] = self._collection("source", raw, built)
+        self.conditions: Collection[Condition] = self._collection("condition", raw, built)
+        self.causes: Collection[Cause] = self._collection("cause", raw, built)
+        self.treatments: Collection[Treatment] = self._collection("treatment", raw, built)
+        self.warnings: Collection[Warning] = self._collection("warning", raw, built)
         self._index(raw)
 
-    def _collection(self, kind: str, model: type[T], raw: dict[str, dict[str, dict[str, Any]]],
-                    built: dict[str, dict[str, BaseModel]]) -> Collection[T]:
+    def _collection(self, kind: str, raw: dict[str, dict[str, dict[str, Any]]],
+                    built: dict[str, dict[str, BaseModel]]) -> Collection[Any]:
         prefix = f"{kind}:"
         retired = {old[len(prefix):]: new.split(":", 1)[1] for old, new in self.retired.items()
                    if old.startswith(prefix)}
-        return Collection(kind, model, raw.get(kind, {}), built.get(kind), retired)  # type: ignore[arg-type]
+        return Collection(kind, raw.get(kind, {}), built.get(kind), retired)
 
     def _index(self, raw: dict[str, dict[str, dict[str, Any]]]) -> None:
         self._children: dict[str, list[str]] = {}
@@ -175,6 +183,8 @@ class Dataset:
     @classmethod
     def from_records(cls, records: list[BaseModel], version: str = __version__,
                      retired: dict[str, str] | None = None) -> Dataset:
+        from .models import KINDS
+
         raw: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in KINDS}
         built: dict[str, dict[str, BaseModel]] = {kind: {} for kind in KINDS}
         kind_of = {model: kind for kind, model in KINDS.items()}

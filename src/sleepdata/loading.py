@@ -7,6 +7,7 @@ an id that both define.
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -29,7 +30,9 @@ def bundle_path() -> Path:
 
 @functools.cache
 def _installed() -> Dataset:
-    return Dataset.from_bundle(bundle_path())
+    data = Dataset.from_bundle(bundle_path())
+    gc.freeze()  # the loaded data lives as long as the process: keep it out of the collector's passes
+    return data
 
 
 def load(extra: Iterable[Path | str] = ()) -> Dataset:

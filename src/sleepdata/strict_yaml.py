@@ -150,6 +150,8 @@ def _flow_depth(text: str) -> int:
     for m in _BRACKETS.finditer(text):
         depth += 1 if m.group() in "[{" else -1
         peak = max(peak, depth)
+        if peak > MAX_DEPTH:
+            break
     return peak
 
 

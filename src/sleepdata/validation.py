@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -58,6 +59,19 @@ def validate(paths: list[Path], sources_dir: Path | None = None,
     `external` holds the ids of a dataset the files may extend (the installed one): references into it
     resolve, and defining one of its ids again is a warning (`load(extra=...)` refuses it).
     """
+    # A run allocates many long-lived objects and no cycles; the collector's full passes would make its cost
+    # grow faster than the number of files (bench/RESULTS.md).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _validate(paths, sources_dir, external)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _validate(paths: list[Path], sources_dir: Path | None,
+              external: Mapping[str, set[str]] | None) -> Report:
     report = Report()
     targets, report.problems = _targets(paths)
     # Records that exist but fail their schema still count as present: no cascade of dangling references.

@@ -1,0 +1,50 @@
+"""Parquet export: the same tables as the CSV export, one Parquet file each, for DuckDB, pandas and Spark.
+
+Each file's key-value metadata carries `sleepdata.version` and `sleepdata.notice`; column descriptions and
+allowed values travel as field metadata. Needs pyarrow (`pip install "sleepdata[parquet]"`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..dataset import Dataset
+from . import tables
+from .common import NAME, NOTICE, finite, to_json
+
+
+def _pyarrow() -> Any:
+    try:
+        import pyarrow  # type: ignore[import-untyped]
+        import pyarrow.parquet  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise RuntimeError('the parquet export needs pyarrow: pip install "sleepdata[parquet]"') from None
+    return pyarrow
+
+
+def _arrow_table(pa: Any, table: tables.Table, version: str) -> Any:
+    types = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
+    fields = []
+    for column in table.columns:
+        meta = {"description": column.description} if column.description else {}
+        if column.enum:
+            meta["enum"] = to_json(list(column.enum))
+        fields.append(pa.field(column.name, types[column.type], nullable=not column.required, metadata=meta or None))
+    metadata = {"sleepdata.name": NAME, "sleepdata.version": version, "sleepdata.notice": NOTICE,
+                "sleepdata.table": table.name, "sleepdata.primary_key": to_json(list(table.primary_key))}
+    schema = pa.schema(fields, metadata=metadata)
+    columns = [[finite(row[i]) for row in table.rows] for i in range(len(table.columns))]
+    return pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(columns, fields, strict=True)],
+                                schema=schema)
+
+
+def export(dataset: Dataset, out: Path) -> list[Path]:
+    pa = _pyarrow()
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in tables.build(dataset):
+        path = out / f"{table.name}.parquet"
+        pa.parquet.write_table(_arrow_table(pa, table, dataset.version), path, compression="zstd")
+        written.append(path)
+    return written
