@@ -102,7 +102,8 @@ def machine() -> list[str]:
         except ImportError:
             versions.append(f"{module} absent")
     return [f"- CPU: {cpu}; nproc: {nproc}; RAM: {mem / 1024 / 1024:.1f} GiB",
-            f"- Python {platform.python_version()} ({sys.executable}); {platform.system()} {platform.release()}",
+            f"- Python {platform.python_version()} ({platform.python_implementation()}); {platform.system()} "
+            f"{platform.release()}",
             f"- {', '.join(versions)}; libyaml: {'yes' if __import__('yaml').__with_libyaml__ else 'no'}",
             f"- checkout: {commit} with uncommitted work in progress"]
 
