@@ -118,3 +118,23 @@ def test_coverage_lists_uncited_sentences(demo_dir: Path, demo_texts: Path, tmp_
     assert "demo.txt:5: source:demo-notes [178, 224) 0% covered" in result.stdout
     assert result.stdout.splitlines()[-1] == "1 sentence neither cited nor excluded."
     assert run("coverage", "--dataset", str(demo_dir), "--sources", str(demo_texts)).returncode == 0
+
+
+def test_show_prints_a_record_by_reference_or_name() -> None:
+    by_ref = run("show", "treatment:zopiclone")
+    assert by_ref.returncode == 0
+    record = json.loads(by_ref.stdout)
+    assert record["id"] == "zopiclone"
+    assert {s["id"]: s["status"] for s in record["strengths"]}["zopiclone-20-mg"] == "non-standard"
+    by_synonym = run("show", "Ekbom syndrome")
+    assert json.loads(by_synonym.stdout)["id"] == "restless-legs-syndrome"
+    missing = run("show", "condition:insomina")
+    assert missing.returncode == 1 and "did you mean 'insomnia'" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
+def test_search_finds_names_synonyms_and_brands() -> None:
+    result = run("search", "depak")
+    assert result.returncode == 0
+    assert "treatment:valproic-acid" in result.stdout
+    assert run("search", "no-such-thing-anywhere").returncode == 1
