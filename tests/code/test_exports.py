@@ -8,10 +8,11 @@ import csv
 import json
 import math
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import frictionless
 import pytest
 from fhir.resources import get_fhir_model_class
@@ -59,9 +60,26 @@ def _json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"), parse_constant=_refuse)
 
 
+_DUCKDB = """
+import json, sys, duckdb
+with duckdb.connect() as connection:
+    cursor = connection.execute(sys.argv[1])
+    names = [d[0] for d in cursor.description]
+    text = lambda value: value.decode() if isinstance(value, bytes) else str(value)
+    print(json.dumps({"names": names, "rows": cursor.fetchall()}, default=text))
+"""
+
+
+def _duckdb(query: str) -> tuple[list[str], list[list[Any]]]:
+    """Run a query in DuckDB in a child process (DuckDB 2 reports its interned types at interpreter exit);
+    bytes come back decoded as text."""
+    result = subprocess.run([sys.executable, "-c", _DUCKDB, query], capture_output=True, text=True, check=True)
+    answer = json.loads(result.stdout)
+    return answer["names"], answer["rows"]
+
+
 def _sql(query: str) -> list[tuple[Any, ...]]:
-    with duckdb.connect() as connection:
-        return connection.execute(query).fetchall()
+    return [tuple(row) for row in _duckdb(query)[1]]
 
 
 def _parquet(out: Path, table: str) -> str:
@@ -137,7 +155,7 @@ def test_tables_count_what_the_dataset_holds(dataset: Dataset, out: Path) -> Non
 def test_parquet_files_carry_the_version_and_no_nan(dataset: Dataset, out: Path) -> None:
     for path in sorted((out / "parquet").glob("*.parquet")):
         metadata = dict(_sql(f"SELECT key, value FROM parquet_kv_metadata('{path}')"))
-        assert metadata[b"sleepdata.version"] == dataset.version.encode(), path.name
+        assert metadata["sleepdata.version"] == dataset.version, path.name
         for name, kind, *_ in _sql(f"DESCRIBE SELECT * FROM read_parquet('{path}')"):
             if kind == "DOUBLE":
                 nans = _sql(f"SELECT count(*) FROM read_parquet('{path}') WHERE isnan(\"{name}\")")
@@ -230,10 +248,8 @@ def _rows(fmt: str, out: Path, table: str) -> list[dict[str, Any]]:
     if fmt == "csv":
         with (out / "csv" / f"{table}.csv").open(encoding="utf-8") as handle:
             return list(csv.DictReader(handle))
-    with duckdb.connect() as connection:
-        cursor = connection.execute(f"SELECT * FROM {_parquet(out, table)}")
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    names, rows = _duckdb(f"SELECT * FROM {_parquet(out, table)}")
+    return [dict(zip(names, row, strict=True)) for row in rows]
 
 
 def _strength_statuses(fmt: str, out: Path) -> dict[str, str]:
