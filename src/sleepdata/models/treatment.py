@@ -137,4 +137,4 @@ class Treatment(Record):
     notes: list[Text] = Field(default_factory=list, description="Curator's notes (curator knowledge).")
 
 
-__all__ = ["Brand", "ClassMembership", "LegalStatus", "Provenance", "Strength", "Treatment", "Use"]
+__all__ = ["Brand", "ClassMembership", "LegalStatus", "Strength", "Treatment", "Use"]
