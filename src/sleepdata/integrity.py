@@ -50,27 +50,33 @@ def known_ids(files: list[RecordFile]) -> dict[str, set[str]]:
     return ids
 
 
+Walked = list[tuple[RecordFile, list[tuple[tuple[str | int, ...], Any]]]]
+
+
 def check(files: list[RecordFile], sources_dir: Path | None = None,
           external: Mapping[str, set[str]] | None = None, retired: Mapping[str, str] | None = None) -> list[Problem]:
     """All cross-record problems among `files`; `external` ids (an installed dataset) also resolve references."""
     problems: list[Problem] = []
+    # One walk over each record collects what the reference, order and span checks look at.
+    walked: Walked = [(f, [(path, value) for path, value in walk(f.record)
+                           if isinstance(value, (str, Span, Exclusion, Quantity))]) for f in files]
     ids = known_ids(files)
     resolvable = {kind: ids[kind] | set((external or {}).get(kind, ())) for kind in ids}
     problems += _unique_ids(files)
     problems += _retired(files, resolvable, retired or {})
-    problems += _references(files, resolvable, retired or {})
+    problems += _references(walked, resolvable, retired or {})
     problems += _hierarchy(files)
     problems += _strength_warnings(files)
-    problems += _orders(files)
+    problems += _orders(walked)
     if not any(p.code == "span-order" for p in problems):
-        problems += _spans(files, sources_dir)
+        problems += _spans(files, walked, sources_dir)
     return problems
 
 
-def _orders(files: list[RecordFile]) -> list[Problem]:
+def _orders(walked: Walked) -> list[Problem]:
     problems = []
-    for f in files:
-        for path, value in walk(f.record):
+    for f, values in walked:
+        for path, value in values:
             if isinstance(value, (Span, Exclusion)) and value.end <= value.start:
                 problems.append(f.problem((*path, "end"), f"expected end greater than start ({value.start}); got "
                                           f"{value.end}", "span-order"))
@@ -116,10 +122,10 @@ def _retired(files: list[RecordFile], ids: Mapping[str, set[str]], retired: Mapp
     return problems
 
 
-def _references(files: list[RecordFile], ids: Mapping[str, set[str]], retired: Mapping[str, str]) -> list[Problem]:
+def _references(walked: Walked, ids: Mapping[str, set[str]], retired: Mapping[str, str]) -> list[Problem]:
     problems = []
-    for f in files:
-        for path, value in walk(f.record):
+    for f, values in walked:
+        for path, value in values:
             if not isinstance(value, str) or path[-1:] == ("id",):
                 continue
             match = REF.match(value)
@@ -213,13 +219,13 @@ def _word_edge(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _spans(files: list[RecordFile], sources_dir: Path | None) -> list[Problem]:
+def _spans(files: list[RecordFile], walked: Walked, sources_dir: Path | None) -> list[Problem]:
     texts: dict[str, str] = {}
     problems: list[Problem] = []
     if sources_dir is not None:
         texts, problems = _source_texts(files, sources_dir)
-    for f in files:
-        for path, value in walk(f.record):
+    for f, values in walked:
+        for path, value in values:
             if not isinstance(value, Span):
                 continue
             if value.end - value.start > MAX_SPAN:
