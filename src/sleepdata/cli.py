@@ -16,8 +16,6 @@ from typing import Any
 from ._version import __version__
 from .errors import DatasetError, Problem
 
-DEFAULT_SOURCES = Path("..") / "shared" / "seeds"
-
 
 class UsageError(Exception):
     """Bad arguments: exit 2."""
@@ -40,6 +38,11 @@ def _print_problems(problems: list[Problem], fmt: str, extra: dict[str, Any] | N
     sys.stdout.write(render(problems, fmt, extra or {}))
 
 
+def _exit_code(problems: list[Problem]) -> int:
+    """1 when any problem is an error, else 0."""
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from .validation import validate
 
@@ -56,7 +59,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.strict:
         problems = [Problem(**{**p.to_dict(), "severity": "error"}) for p in problems]
     _print_problems(problems, args.format, {"files": report.files, "records": len(report.records)})
-    return 0 if not [p for p in problems if p.severity == "error"] else 1
+    return _exit_code(problems)
 
 
 def _is_project_dataset(path: Path) -> bool:
@@ -89,11 +92,12 @@ def _validate_installed(args: argparse.Namespace, bundle: Path) -> int:
             files.append(RecordFile(kind, collection[rid], document))
     problems = check(files, _sources_arg(args.sources, env_default=False))
     _print_problems(problems, args.format, {"files": {str(bundle): ""}, "records": len(files)})
-    return 0 if not [p for p in problems if p.severity == "error"] else 1
+    return _exit_code(problems)
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
-    from .coverage import cited_spans, uncovered
+    from .coverage import THRESHOLD, cited_spans, measure
+    from .models import Source
     from .validation import validate
 
     sources = _sources_arg(args.sources)
@@ -107,23 +111,18 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     spans = cited_spans(records)
     missing = 0
     rows = []
-    for source in sorted((r for r in records if type(r).__name__ == "Source"), key=lambda r: r.id):  # type: ignore[attr-defined]
-        if args.source and source.id != args.source:  # type: ignore[attr-defined]
+    for source in sorted((r for r in records if isinstance(r, Source)), key=lambda r: r.id):
+        if args.source and source.id != args.source:
             continue
-        text = (sources / source.file_name).read_text(encoding="utf-8")  # type: ignore[attr-defined]
-        from .coverage import measure
-
-        all_sentences = measure(text, spans.get(source.id, []))  # type: ignore[attr-defined]
-        gaps = uncovered(text, spans.get(source.id, []))  # type: ignore[attr-defined]
+        text = (sources / source.file_name).read_text(encoding="utf-8")
+        measured = measure(text, spans.get(source.id, []))
+        gaps = [s for s in measured if s.covered < THRESHOLD]
         missing += len(gaps)
-        rows.append((source.id, len(all_sentences), len(gaps)))  # type: ignore[attr-defined]
-        shown = gaps
-        if args.range:
-            low, high = args.range
-            shown = [g for g in gaps if g.end > low and g.start < high]
-        for gap in shown:
+        rows.append((source.id, len(measured), len(gaps)))
+        low, high = args.range or (0, len(text))
+        for gap in (g for g in gaps if g.end > low and g.start < high):
             preview = " ".join(text[gap.start:gap.end].split()[:8]) if args.show_text else ""
-            print(f"{source.file_name}:{gap.line(text)}: source:{source.id} [{gap.start}, {gap.end}) "  # type: ignore[attr-defined]
+            print(f"{source.file_name}:{gap.line(text)}: source:{source.id} [{gap.start}, {gap.end}) "
                   f"{gap.covered:.0%} covered{(' — ' + preview + ' …') if preview else ''}")
     for sid, total, count in rows:
         print(f"source:{sid}: {total - count}/{total} sentences covered")

@@ -18,8 +18,7 @@ def canonical_text(record: object) -> str:
 def format_paths(paths: list[Path], check: bool = False) -> tuple[list[str], list[Problem]]:
     """Rewrite (or with `check`, only list) files whose text is not canonical. Invalid data is not touched."""
     report = validate(paths)
-    parse_errors = [p for p in report.errors if p.record is None or p.code not in ("dangling-reference",)]
-    if parse_errors and not report.records:
+    if report.errors and not report.records:
         return [], report.errors
     changed = []
     for f in report.records:
