@@ -73,7 +73,7 @@ class Collection(Mapping[str, T], Generic[T]):
         if record is None:
             raw = self._raw.get(rid)
             if raw is None:
-                raise KeyError(f"no {self.kind} '{rid}'{did_you_mean(rid, self._raw)}")
+                raise self._missing(rid)
             if self._model is None:
                 from .models import KINDS
 
@@ -106,9 +106,14 @@ class Collection(Mapping[str, T], Generic[T]):
         return [self[rid] for rid in sorted(hits)]
 
     def raw(self, key: str) -> dict[str, Any]:
-        """The record as plain JSON-ready data."""
-        self[key]
-        return self._raw[self._id(key)]
+        """The record as plain JSON-ready data (its model is not built)."""
+        rid = self._id(key)
+        if rid not in self._raw:
+            raise self._missing(rid)
+        return self._raw[rid]
+
+    def _missing(self, rid: str) -> KeyError:
+        return KeyError(f"no {self.kind} '{rid}'{did_you_mean(rid, self._raw)}")
 
 
 class Dataset:
@@ -210,6 +215,13 @@ class Dataset:
         if kind not in self.collections:
             raise KeyError(f"unknown kind '{kind}'{did_you_mean(kind, [*self.collections, 'strength'])}")
         return self.collections[kind][rid]  # type: ignore[no-any-return]
+
+    def extended(self, records: list[BaseModel], retired: dict[str, str] | None = None) -> Dataset:
+        """This dataset plus validated `records`; models already built on either side are reused."""
+        extra = Dataset.from_records(records, self.version, retired)
+        raw = {kind: {**c._raw, **extra.collections[kind]._raw} for kind, c in self.collections.items()}
+        built = {kind: {**c._built, **extra.collections[kind]._built} for kind, c in self.collections.items()}
+        return Dataset(raw, self.version, built, {**self.retired, **extra.retired})
 
     def ids(self) -> dict[str, set[str]]:
         """Every id by reference prefix, strengths included."""

@@ -51,8 +51,7 @@ def load(extra: Iterable[Path | str] = ()) -> Dataset:
                 for p in report.problems]
     if any(p.severity == "error" for p in problems):
         raise DatasetError(problems)
-    records = [r for c in base.collections.values() for r in c.values()] + [f.record for f in report.records]
-    return Dataset.from_records(records, version=base.version, retired={**base.retired, **report.retired})
+    return base.extended([f.record for f in report.records], report.retired)
 
 
 __all__ = ["bundle_path", "data_dir", "load"]
