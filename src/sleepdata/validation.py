@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import integrity
+from . import integrity, strict_yaml
 from .errors import Problem
 from .records import KIND_OF_FOLDER, RecordFile, discover, read_record_or_ids
 
@@ -104,8 +104,6 @@ RETIRED = "retired.yaml"
 
 def read_retired(path: Path) -> tuple[dict[str, str], list[Problem]]:
     """The retired ids of a dataset: `kind:old-id: kind:new-id`, one per line."""
-    from . import strict_yaml
-
     try:
         document = strict_yaml.read(path)
     except strict_yaml.YamlError as exc:
