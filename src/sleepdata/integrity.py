@@ -4,7 +4,9 @@
 - every reference (`kind:id`) resolves, with a did-you-mean hint when it does not; a reference to a
   retired id resolves with a warning naming its replacement; a retired id is never reused;
 - the condition hierarchy has no cycles;
-- every non-standard strength is the subject of a warning;
+- every strength that is not marketed is the subject of a warning;
+- the claim-level rules of `claims` (claim ids, same-claim verdicts, verdict against note, class hierarchy);
+- in a source divided into articles, every span lies inside one;
 - every span and exclusion ends after it starts; a quantity's low is not above its high;
 - every span lies on one line of its source, at most `MAX_SPAN` characters long;
 - with the source texts at hand: each source's sha256 and length match, every span lies inside the text and
@@ -21,12 +23,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from . import claims
 from .errors import Problem, did_you_mean
-from .models import Condition, Exclusion, Quantity, Source, Span, StrengthStatus, Treatment, Warning
+from .models import Condition, Exclusion, Marketed, Quantity, Source, Span, Treatment, Warning
 from .records import RecordFile
 
 MAX_SPAN = 650
-REF = re.compile(r"^(source|condition|cause|treatment|strength|warning):([a-z0-9]+(?:-[a-z0-9]+)*)$")
+REF = re.compile(r"^(source|condition|cause|treatment|strength|warning|claim):([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 
 def walk(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
@@ -42,11 +45,13 @@ def walk(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[s
 
 def known_ids(files: list[RecordFile]) -> dict[str, set[str]]:
     """Ids by reference prefix, strengths included."""
-    ids: dict[str, set[str]] = {k: set() for k in ("source", "condition", "cause", "treatment", "strength", "warning")}
+    ids: dict[str, set[str]] = {k: set() for k in ("source", "condition", "cause", "treatment", "strength", "warning",
+                                                   "claim")}
     for f in files:
         ids[f.kind].add(f.record.id)  # type: ignore[attr-defined]
         if isinstance(f.record, Treatment):
             ids["strength"].update(s.id for s in f.record.strengths)
+        ids["claim"].update(claim.id for _, claim in claims.claims_in(f.record))
     return ids
 
 
@@ -67,6 +72,7 @@ def check(files: list[RecordFile], sources_dir: Path | None = None,
     problems += _references(walked, resolvable, retired or {})
     problems += _hierarchy(files)
     problems += _strength_warnings(files)
+    problems += claims.check(files, set((external or {}).get("claim", ())))
     problems += _orders(walked)
     if not any(p.code == "span-order" for p in problems):
         problems += _spans(files, walked, sources_dir)
@@ -161,8 +167,8 @@ def _strength_warnings(files: list[RecordFile]) -> list[Problem]:
         if not isinstance(f.record, Treatment):
             continue
         for i, strength in enumerate(f.record.strengths):
-            if strength.status is StrengthStatus.NON_STANDARD and f"strength:{strength.id}" not in warned:
-                problems.append(f.problem(("strengths", i, "status"), "a non-standard strength needs a warning "
+            if strength.marketed is Marketed.NOT_MARKETED and f"strength:{strength.id}" not in warned:
+                problems.append(f.problem(("strengths", i, "marketed"), "a strength that is not marketed needs a warning "
                                           f"whose applies_to names strength:{strength.id}", "unwarned-strength"))
     return problems
 
@@ -224,10 +230,15 @@ def _spans(files: list[RecordFile], walked: Walked, sources_dir: Path | None) ->
     problems: list[Problem] = []
     if sources_dir is not None:
         texts, problems = _source_texts(files, sources_dir)
+    articled = {f.record.id: f.record for f in files if isinstance(f.record, Source) and f.record.articles}
     for f, values in walked:
         for path, value in values:
             if not isinstance(value, Span):
                 continue
+            compilation = articled.get(value.source.split(":", 1)[1])
+            if compilation is not None and claims.article_of(compilation, value) is None:
+                problems.append(f.problem(path, f"span [{value.start}, {value.end}) lies in no article of "
+                                          f"{value.source}; cite within one article", "span-article"))
             if value.end - value.start > MAX_SPAN:
                 problems.append(f.problem(path, f"span of {value.end - value.start} characters; cite the sentence "
                                           f"or clause (at most {MAX_SPAN})", "span-too-long"))

@@ -3,11 +3,49 @@
 from pydantic import BaseModel
 
 from .cause import Cause, CauseKind, CauseLink, Relation
-from .common import Code, CodeSystem, Curation, CurationStatus, Fact, Origin, Quantity, Span, Stance, Synonym
-from .condition import Condition, ConditionCategory, Diagnostic, Feature, FeatureKind
-from .source import Exclusion, ExclusionReason, Source, SourceKind
-from .treatment import Brand, Standing, Strength, StrengthStatus, Treatment, TreatmentKind, Use
-from .warning import Warning, WarningKind
+from .common import (
+    Basis,
+    Claim,
+    Code,
+    CodeSystem,
+    Fact,
+    Judged,
+    Mapping,
+    Note,
+    Origin,
+    Population,
+    PopulationGroup,
+    Quantity,
+    Reading,
+    Span,
+    Stance,
+    Synonym,
+    Verdict,
+)
+from .condition import (
+    Condition,
+    ConditionCategory,
+    Diagnostic,
+    DiagnosticMethod,
+    DiagnosticPurpose,
+    Feature,
+    FeatureKind,
+)
+from .source import Article, Exclusion, ExclusionReason, Source, SourceKind, Translation
+from .treatment import (
+    Brand,
+    DoseAppropriateness,
+    DoseFit,
+    Marketed,
+    Members,
+    Standing,
+    Strength,
+    StrengthBasis,
+    Treatment,
+    TreatmentKind,
+    Use,
+)
+from .warning import Advice, Effect, Frequency, Interaction, Severity, Warning, WarningKind
 
 #: Record kinds in dependency order: the folder under `dataset/`, the model, the reference prefix.
 KINDS: dict[str, type[BaseModel]] = {
@@ -26,38 +64,11 @@ FOLDERS: dict[str, str] = {
 }
 
 __all__ = [
-    "FOLDERS",
-    "KINDS",
-    "Brand",
-    "Cause",
-    "CauseKind",
-    "CauseLink",
-    "Code",
-    "CodeSystem",
-    "Condition",
-    "ConditionCategory",
-    "Curation",
-    "CurationStatus",
-    "Diagnostic",
-    "Exclusion",
-    "ExclusionReason",
-    "Fact",
-    "Feature",
-    "FeatureKind",
-    "Origin",
-    "Quantity",
-    "Relation",
-    "Source",
-    "SourceKind",
-    "Span",
-    "Stance",
-    "Standing",
-    "Strength",
-    "StrengthStatus",
-    "Synonym",
-    "Treatment",
-    "TreatmentKind",
-    "Use",
-    "Warning",
-    "WarningKind",
+    "FOLDERS", "KINDS", "Advice", "Article", "Basis", "Brand", "Cause", "CauseKind", "CauseLink", "Claim", "Code",
+    "CodeSystem", "Condition", "ConditionCategory", "Diagnostic", "DiagnosticMethod", "DiagnosticPurpose",
+    "DoseAppropriateness", "DoseFit", "Effect", "Exclusion", "ExclusionReason", "Fact", "Feature", "FeatureKind",
+    "Frequency", "Interaction", "Judged", "Mapping", "Marketed", "Members", "Note", "Origin", "Population",
+    "PopulationGroup", "Quantity", "Reading", "Relation", "Severity", "Source", "SourceKind", "Span", "Stance",
+    "Standing", "Strength", "StrengthBasis", "Synonym", "Translation", "Treatment", "TreatmentKind", "Use", "Verdict",
+    "Warning", "WarningKind",
 ]

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from .common import Code, ConditionRef, Fact, Name, Quantity, Record, Span, Synonym, Text, TreatmentRef
+from .common import Code, ConditionRef, Fact, Name, Population, Quantity, Record, Span, Synonym, Text, TreatmentRef
 
 
 class CauseKind(StrEnum):
@@ -41,7 +41,7 @@ class CauseLink(Fact):
     condition: ConditionRef
     relation: Relation
     quantities: list[Quantity] = Field(default_factory=list)
-    populations: list[Name] = Field(default_factory=list)
+    populations: list[Population] = Field(default_factory=list)
 
 
 class Cause(Record):
@@ -55,4 +55,5 @@ class Cause(Record):
                                            "a medication cause.")
     codes: list[Code] = Field(default_factory=list)
     mentions: list[Span] = Field(default_factory=list)
-    links: list[CauseLink] = Field(min_length=1, description="The conditions it is tied to, one claim each.")
+    links: list[CauseLink] = Field(default_factory=list, description="The conditions it is tied to, one claim each. "
+                                   "Empty only for a record that safety facts name (a contraindication).")

@@ -1,47 +1,102 @@
-"""Building blocks shared by every record kind: ids, references, provenance, curation."""
+"""Building blocks shared by every record kind: ids, references, provenance and the curator's judgement.
+
+Every judgement is a field: how the source's wording was read (`reading`), what established knowledge says
+of the claim as read (`verdict`), and where curator knowledge comes from (`basis`). Rules that tie fields of
+one object together are pydantic validators and, for the JSON Schema, `if`/`then` clauses built from one
+list (`Rules`), so both reject the same records.
+"""
 
 from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
-from pydantic.config import JsonDict
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    StringConstraints,
+    model_serializer,
+    model_validator,
+)
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 
 RecordId = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=80),
     Field(description="Lowercase kebab-case slug; equals the file name without `.yaml`. Never reused."),
 ]
+ClaimId = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=120),
+    Field(description="The claim's id: a readable slug, unique in the dataset (across records and kinds) and "
+          "never reused. Site anchors, export rows, diffs and reports name it."),
+]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=r"^\S(.*\S)?$")]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$")]
 Slug = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=80)]
 
 
-def _ref(kind: str) -> str:
-    return rf"^{kind}:[a-z0-9]+(-[a-z0-9]+)*$"
+def _ref(*kinds: str, description: str) -> Any:
+    return Annotated[str, StringConstraints(pattern=rf"^({'|'.join(kinds)}):{_SLUG}$", max_length=130),
+                     Field(description=description)]
 
 
-SourceRef = Annotated[str, StringConstraints(pattern=_ref("source"), max_length=100),
-                      Field(description="A source record, written `source:<id>`.")]
-ConditionRef = Annotated[str, StringConstraints(pattern=_ref("condition"), max_length=100),
-                         Field(description="A condition record, written `condition:<id>`.")]
-TreatmentRef = Annotated[str, StringConstraints(pattern=_ref("treatment"), max_length=100),
-                         Field(description="A treatment record, written `treatment:<id>`.")]
-TargetRef = Annotated[
-    str,
-    StringConstraints(pattern=r"^(treatment|strength):[a-z0-9]+(-[a-z0-9]+)*$", max_length=100),
-    Field(description="A treatment (`treatment:<id>`) or one of its strengths (`strength:<id>`)."),
-]
+SourceRef = _ref("source", description="A source record, written `source:<id>`.")
+ConditionRef = _ref("condition", description="A condition record, written `condition:<id>`.")
+TreatmentRef = _ref("treatment", description="A treatment record (a drug, a drug class, a substance …), written "
+                    "`treatment:<id>`.")
+StrengthRef = _ref("strength", description="A strength of a drug, written `strength:<id>`.")
+ClaimRef = _ref("claim", description="A claim anywhere in the dataset, written `claim:<claim id>`.")
+StateRef = _ref("condition", "cause", description="A condition (`condition:<id>`) or a cause record such as a "
+                "disease or state (`cause:<id>`).")
+TargetRef = _ref("treatment", "strength", "condition",
+                 description="A treatment (`treatment:<id>`), one of its strengths (`strength:<id>`) or, for a red "
+                 "flag, a condition (`condition:<id>`).")
+
+
+class Rules:
+    """Cross-field rules of one model: each is a JSON Schema `if`/`then` pair plus the check pydantic runs."""
+
+    def __init__(self, *rules: tuple[dict[str, Any], dict[str, Any]]) -> None:
+        self.rules = rules
+
+    def __add__(self, other: Rules) -> Rules:
+        return Rules(*self.rules, *other.rules)
+
+    def schema(self) -> dict[str, Any]:
+        return {"allOf": [{"if": cond, "then": then} for cond, then in self.rules]}
+
+
+def _is(field: str, *values: str) -> dict[str, Any]:
+    """JSON Schema: `field` is present and one of `values`."""
+    return {"properties": {field: {"enum": list(values)}}, "required": [field]}
+
+
+_JUDGEMENT_KEYS = ("reading", "verdict", "note", "basis", "basis_document")
 
 
 class Strict(BaseModel):
-    """Base of every model: unknown fields are errors, nothing is coerced, records are immutable."""
+    """Base of every model: unknown fields are errors, nothing is coerced, records are immutable.
+
+    Dumped keys come in a curator's reading order: the id first, the judgement (reading, verdict, note, basis)
+    last, the model's own fields in between.
+    """
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=False)
+
+    @model_serializer(mode="wrap")
+    def _reading_order(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if not isinstance(data, dict) or not any(key in data for key in ("id", *_JUDGEMENT_KEYS)):
+            return data
+        head = {"id": data["id"]} if "id" in data else {}
+        tail = {key: data[key] for key in _JUDGEMENT_KEYS if key in data}
+        return {**head, **{k: v for k, v in data.items() if k != "id" and k not in tail}, **tail}
 
 
 class Stance(StrEnum):
@@ -56,12 +111,29 @@ class Stance(StrEnum):
     NEGATED = "negated"
 
 
-class CurationStatus(StrEnum):
-    """The curator's verdict on what the source says."""
+class Reading(StrEnum):
+    """How the source's wording was taken."""
 
-    ACCEPTED = "accepted"
+    AS_WRITTEN = "as-written"
     CORRECTED = "corrected"
+
+
+class Verdict(StrEnum):
+    """What established knowledge says of the claim as read."""
+
+    SUPPORTED = "supported"
+    UNSUPPORTED = "unsupported"
     DISPUTED = "disputed"
+    OUTDATED = "outdated"
+
+
+class Basis(StrEnum):
+    """Where curator knowledge comes from. No citation is invented: the basis names a kind of document."""
+
+    PRODUCT_INFORMATION = "product-information"
+    CLINICAL_GUIDELINE = "clinical-guideline"
+    REFERENCE_TEXT = "reference-text"
+    CURATOR_JUDGEMENT = "curator-judgement"
 
 
 class Origin(StrEnum):
@@ -71,33 +143,45 @@ class Origin(StrEnum):
     CURATOR = "curator"
 
 
-_NOTE_REQUIRED: JsonDict = {
-    "if": {"properties": {"status": {"enum": ["corrected", "disputed"]}}, "required": ["status"]},
-    "then": {"required": ["note"]},
-}
+JUDGED_RULES = Rules(
+    (_is("reading", "corrected"), {"required": ["note"]}),
+    (_is("verdict", "unsupported", "disputed", "outdated"), {"required": ["note"]}),
+    ({"required": ["note"]}, {"required": ["basis"]}),
+    ({"required": ["basis_document"]}, {"required": ["basis"]}),
+)
 
 
-class Curation(Strict):
-    """The curator's verdict on a fact, with a note wherever the verdict is not plain acceptance."""
+class Judged(Strict):
+    """The curator's judgement of a claim: how it was read, what it is worth, and on what basis."""
 
-    model_config = ConfigDict(json_schema_extra=_NOTE_REQUIRED)
+    model_config = ConfigDict(json_schema_extra=JUDGED_RULES.schema())
 
-    status: CurationStatus = Field(
-        default=CurationStatus.ACCEPTED,
-        description="accepted: stated as the source says it; corrected: the source is garbled, mistranslated "
-        "or misspelt and the note gives the right reading; disputed: the source contradicts itself or "
-        "established clinical knowledge, and the note says what is known instead.",
-    )
+    reading: Reading = Field(
+        default=Reading.AS_WRITTEN,
+        description="as-written: taken as the source words it; corrected: the wording is garbled, misspelt or "
+        "mistranslated and the note gives the right reading.")
+    verdict: Verdict = Field(
+        default=Verdict.SUPPORTED,
+        description="supported: established knowledge agrees; unsupported: no good evidence either way; disputed: "
+        "established knowledge contradicts it; outdated: once held, now superseded. The note says why whenever "
+        "the verdict is not supported.")
     note: Text | None = Field(
         default=None,
-        description="Curator's note in our words: the correction, or what established knowledge says. "
-        "Required when the status is corrected or disputed. Curator knowledge, not a source fact.",
-    )
+        description="Curator's note in our words: the right reading, or what established knowledge says. Required "
+        "when the reading is corrected or the verdict is not supported.")
+    basis: Basis | None = Field(default=None, description="Where the note's knowledge comes from; required with a note.")
+    basis_document: Name | None = Field(
+        default=None, description="The kind of document the basis rests on (e.g. `summary of product characteristics`).")
 
     @model_validator(mode="after")
-    def _note_when_not_accepted(self) -> Self:
-        if self.status is not CurationStatus.ACCEPTED and self.note is None:
-            raise ValueError(f"a curation status of '{self.status.value}' needs a note")
+    def _judgement(self) -> Self:
+        if self.note is None and self.reading is Reading.CORRECTED:
+            raise ValueError("a corrected reading needs a note giving the right reading")
+        if self.note is None and self.verdict is not Verdict.SUPPORTED:
+            raise ValueError(f"a verdict of '{self.verdict.value}' needs a note saying why")
+        if (self.note is not None or self.basis_document is not None) and self.basis is None:
+            raise ValueError("a curator note needs a basis (product-information, clinical-guideline, reference-text "
+                             "or curator-judgement)")
         return self
 
 
@@ -112,18 +196,63 @@ class Span(Strict):
 
 Provenance = Annotated[
     list[Span],
-    Field(min_length=1, description="Where the sources state this: one span per place, each a sentence or clause."),
+    Field(description="Where the sources state this: one span per place, each a sentence or clause. Empty only "
+          "for curator knowledge (origin `curator`)."),
 ]
 
+FACT_RULES = JUDGED_RULES + Rules(
+    ({"not": _is("origin", "curator")}, {"required": ["stance", "provenance"],
+                                         "properties": {"provenance": {"minItems": 1}}}),
+    (_is("origin", "curator"), {"required": ["basis"], "properties": {"provenance": {"maxItems": 0}}}),
+)
 
-class Fact(Strict):
-    """A statement taken from the sources, in our words, with where and how the source states it."""
+
+class Claim(Judged):
+    """A judged item with its own claim id, from a source or from the curator."""
+
+    model_config = ConfigDict(json_schema_extra=(JUDGED_RULES + Rules(
+        (_is("origin", "curator"), {"required": ["basis"]}))).schema())
+
+    id: ClaimId
+    origin: Origin = Field(default=Origin.SOURCE, description="source: stated by a source (its spans say where); "
+                           "curator: curator knowledge, with its basis.")
+
+    @model_validator(mode="after")
+    def _curator_basis(self) -> Self:
+        if self.origin is Origin.CURATOR and self.basis is None:
+            raise ValueError("curator knowledge needs a basis")
+        return self
+
+
+class Fact(Claim):
+    """A statement in our words, with where and how the source states it, and the curator's judgement."""
+
+    model_config = ConfigDict(json_schema_extra=FACT_RULES.schema())
 
     statement: Text = Field(description="The fact in our own words. Never a copied sentence.")
-    stance: Stance = Field(description="How the source states it: asserted, hedged, theory, anecdotal, "
-                           "recommended, cautioned or negated.")
-    provenance: Provenance
-    curation: Curation = Field(default_factory=Curation, description="The curator's verdict on this fact.")
+    stance: Stance | None = Field(default=None, description="How the source states it: asserted, hedged, theory, "
+                                  "anecdotal, recommended, cautioned or negated. Required for a source fact.")
+    provenance: Provenance = Field(default_factory=list)
+    same_claim: list[ClaimRef] = Field(
+        default_factory=list,
+        description="Claims elsewhere that state the same thing; they carry the same verdict (checked).")
+
+    @model_validator(mode="after")
+    def _origin(self) -> Self:
+        if self.origin is Origin.SOURCE and (self.stance is None or not self.provenance):
+            raise ValueError("a source fact needs a stance and at least one provenance span")
+        if self.origin is Origin.CURATOR and self.provenance:
+            raise ValueError("curator knowledge has no provenance span; give its basis instead")
+        return self
+
+
+class Note(Strict):
+    """A curator's note on a record: curator knowledge, with its basis."""
+
+    id: ClaimId
+    text: Text
+    basis: Basis
+    basis_document: Name | None = None
 
 
 class CodeSystem(StrEnum):
@@ -133,6 +262,15 @@ class CodeSystem(StrEnum):
     ICD_11 = "icd-11"
     MESH = "mesh"
     ATC = "atc"
+
+
+class Mapping(StrEnum):
+    """How the code's concept relates to the record (SKOS mapping relations)."""
+
+    EXACT = "exact"
+    BROADER = "broader"
+    NARROWER = "narrower"
+    RELATED = "related"
 
 
 _CODE_FORMS = {
@@ -149,9 +287,9 @@ class Code(Strict):
     model_config = ConfigDict(
         json_schema_extra={
             "allOf": [
-                {"if": {"properties": {"system": {"const": system.value}}, "required": ["system"]},
-                 "then": {"properties": {"code": {"pattern": form}}}}
-                for system, form in _CODE_FORMS.items()
+                *({"if": _is("system", system.value), "then": {"properties": {"code": {"pattern": form}}}}
+                  for system, form in _CODE_FORMS.items()),
+                {"if": _is("system", "icd-10-cm"), "then": {"required": ["billable"]}},
             ]
         }
     )
@@ -159,6 +297,10 @@ class Code(Strict):
     system: CodeSystem
     code: Annotated[str, StringConstraints(min_length=1, max_length=20)]
     label: Name = Field(description="The terminology's own name for the code.")
+    mapping: Mapping = Field(description="exact: the code means the record; broader: the code is a wider concept; "
+                             "narrower: the code is a narrower concept; related: neither, but close.")
+    billable: bool | None = Field(default=None, description="ICD-10-CM only (required there): whether the code is a "
+                                  "billable leaf rather than a category.")
     origin: Origin = Field(default=Origin.CURATOR, description="Who assigned the code; `curator` unless a source "
                            "itself gives it.")
 
@@ -166,6 +308,8 @@ class Code(Strict):
     def _code_form(self) -> Self:
         if not re.fullmatch(_CODE_FORMS[self.system], self.code):
             raise ValueError(f"'{self.code}' is not a well-formed {self.system.value} code")
+        if self.system is CodeSystem.ICD_10_CM and self.billable is None:
+            raise ValueError("an ICD-10-CM code needs `billable: true` (a leaf) or `false` (a category)")
         return self
 
 
@@ -182,12 +326,24 @@ class SynonymKind(StrEnum):
 class Synonym(Strict):
     """Another name for the record, as a source spells it (misspellings included) or as the curator adds it."""
 
+    model_config = ConfigDict(json_schema_extra={"allOf": [
+        {"if": {"properties": {"provenance": {"minItems": 1}}, "required": ["provenance"]},
+         "then": {"required": ["id"]}}]})
+
+    id: ClaimId | None = Field(default=None, description="Claim id; required when a source uses the name.")
     name: Name
     kind: SynonymKind = SynonymKind.SYNONYM
+    note: Text | None = Field(default=None, description="What a misspelling or mistranslation stands for.")
     provenance: list[Span] = Field(
         default_factory=list,
         description="Where a source uses this name. Empty only for a name the curator adds (curator knowledge).",
     )
+
+    @model_validator(mode="after")
+    def _claim_id(self) -> Self:
+        if self.provenance and self.id is None:
+            raise ValueError("a name a source uses is a claim and needs an id")
+        return self
 
 
 QuantityUnit = Literal["%", "a", "mo", "wk", "d", "h", "min", "s", "Cel", "1", "{glass}", "mg", "ug", "g", "mL"]
@@ -215,8 +371,41 @@ class Quantity(Strict):
         return self
 
 
-class Record(Strict):
-    """Fields every top-level record has."""
+class PopulationGroup(StrEnum):
+    """The closed list of groups a fact or warning can concern."""
+
+    NEWBORNS = "newborns"
+    INFANTS = "infants"
+    CHILDREN = "children"
+    ADOLESCENTS = "adolescents"
+    ADULTS = "adults"
+    OLDER_ADULTS = "older-adults"
+    WOMEN = "women"
+    MEN = "men"
+    PREGNANCY = "pregnancy"
+    BREASTFEEDING = "breastfeeding"
+    HEPATIC_IMPAIRMENT = "hepatic-impairment"
+    RENAL_IMPAIRMENT = "renal-impairment"
+    RESPIRATORY_IMPAIRMENT = "respiratory-impairment"
+    SUBSTANCE_MISUSE_HISTORY = "substance-misuse-history"
+    COMORBID_CONDITION = "comorbid-condition"
+    CONCURRENT_MEDICATION = "concurrent-medication"
+    GENERAL_POPULATION = "general-population"
+
+
+class Population(Strict):
+    """A group from the closed list, with an optional age range in years and the condition that defines it."""
+
+    group: PopulationGroup
+    age_min: float | None = Field(default=None, ge=0, le=130, allow_inf_nan=False, description="Youngest age, years.")
+    age_max: float | None = Field(default=None, ge=0, le=130, allow_inf_nan=False, description="Oldest age, years.")
+    condition: StateRef | None = Field(default=None, description="The condition or state that defines the group "
+                                       "(e.g. `cause:diabetes-mellitus` for people with diabetes).")
+    label: Name | None = Field(default=None, description="The source's narrower wording, in our words "
+                               "(e.g. `students during examinations`).")
+
+
+class Record(Judged):
+    """Fields every top-level record has: its id and the curator's judgement of the record as a whole."""
 
     id: RecordId
-    curation: Curation = Field(default_factory=Curation, description="The curator's verdict on the record as a whole.")

@@ -1,4 +1,4 @@
-"""Condition records: disorders, syndromes and phenomena, with their features and tests."""
+"""Condition records: disorders, syndromes and phenomena, with their features and diagnostics."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from .common import Code, ConditionRef, Fact, Name, Quantity, Record, Span, Synonym, Text
+from .common import Code, ConditionRef, Fact, Name, Note, Population, Quantity, Record, Span, Synonym, Text
 
 
 class ConditionCategory(StrEnum):
@@ -18,6 +18,8 @@ class ConditionCategory(StrEnum):
     MOVEMENT_DISORDER = "movement-disorder"
     EPILEPSY = "epilepsy"
     NEUROLOGICAL_DISORDER = "neurological-disorder"
+    NEUROMUSCULAR_DISORDER = "neuromuscular-disorder"
+    RESPIRATORY_DISORDER = "respiratory-disorder"
     PSYCHIATRIC_DISORDER = "psychiatric-disorder"
     PAIN_DISORDER = "pain-disorder"
     PHYSIOLOGICAL_PHENOMENON = "physiological-phenomenon"
@@ -25,7 +27,7 @@ class ConditionCategory(StrEnum):
 
 
 class FeatureKind(StrEnum):
-    """What a feature says about the condition."""
+    """What a feature says about the condition. Tests and examinations are diagnostics, not features."""
 
     SYMPTOM = "symptom"
     SIGN = "sign"
@@ -36,8 +38,7 @@ class FeatureKind(StrEnum):
     CLASSIFICATION = "classification"
     PROGNOSIS = "prognosis"
     COMPLICATION = "complication"
-    WHEN_TO_SEE_A_DOCTOR = "when-to-see-a-doctor"
-    DIFFERENTIAL = "differential"
+    INDIVIDUAL_VARIATION = "individual-variation"
 
 
 class Feature(Fact):
@@ -45,13 +46,39 @@ class Feature(Fact):
 
     kind: FeatureKind
     quantities: list[Quantity] = Field(default_factory=list, description="Numbers the source gives for this fact.")
-    populations: list[Name] = Field(default_factory=list, description="Groups the fact is about, if any.")
+    populations: list[Population] = Field(default_factory=list, description="Groups the fact is about, if any.")
+
+
+class DiagnosticMethod(StrEnum):
+    """How the diagnostic step is done."""
+
+    HISTORY = "history"
+    EXAMINATION = "examination"
+    LABORATORY = "laboratory"
+    IMAGING = "imaging"
+    NEUROPHYSIOLOGY = "neurophysiology"
+    SLEEP_STUDY = "sleep-study"
+    SPECIALIST_ASSESSMENT = "specialist-assessment"
+
+
+class DiagnosticPurpose(StrEnum):
+    """What the step is for."""
+
+    CONFIRM = "confirm"
+    EXCLUDE = "exclude"
+    DIFFERENTIATE = "differentiate"
+    FIND_CAUSE = "find-cause"
 
 
 class Diagnostic(Fact):
-    """A test or examination a source names for the condition."""
+    """A diagnostic step a source names for the condition: what is done, why, and what it is expected to show."""
 
-    test: Name = Field(description="The test, by its usual name.")
+    test: Name = Field(description="The test or step, by its usual name (e.g. `electroencephalography`).")
+    method: DiagnosticMethod
+    purpose: DiagnosticPurpose
+    finding: Text | None = Field(default=None, description="The expected finding, where the source gives one.")
+    distinguishes_from: list[ConditionRef] = Field(
+        default_factory=list, description="For `differentiate`: the conditions it tells this one apart from.")
     codes: list[Code] = Field(default_factory=list)
 
 
@@ -69,4 +96,4 @@ class Condition(Record):
     mentions: list[Span] = Field(default_factory=list, description="Where the sources name or introduce it.")
     features: list[Feature] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
-    notes: list[Text] = Field(default_factory=list, description="Curator's notes on the record (curator knowledge).")
+    notes: list[Note] = Field(default_factory=list, description="Curator's notes on the record (curator knowledge).")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from .common import Name, Record, Strict, Text
+from .common import Name, Record, Slug, Strict, Text
 
 
 class SourceKind(StrEnum):
@@ -51,6 +51,9 @@ class Exclusion(Strict):
     end: int = Field(ge=1, le=10_000_000)
     reason: ExclusionReason
     note: Text = Field(description="What the span is, in our words (never the span's text).")
+    names: list[Name] = Field(default_factory=list, description="Products or drugs the excluded span names or "
+                              "advertises (e.g. a spam link for modafinil), so a reader sees they were seen and "
+                              "deliberately left out.")
 
 
 class Assessment(Strict):
@@ -59,6 +62,36 @@ class Assessment(Strict):
     reliability: Reliability
     reasons: list[Text] = Field(min_length=1, description="Why: commercial intent, spam links, machine translation, "
                                 "hedged or uncited claims, self-contradiction, and what speaks for it.")
+
+
+class Translation(StrEnum):
+    """Whether the text is the original or a translation, and of which sort."""
+
+    ORIGINAL = "original"
+    HUMAN = "human"
+    MACHINE = "machine"
+    UNKNOWN = "unknown"
+
+
+class ArticleKind(StrEnum):
+    """What sort of piece an article of a compilation is."""
+
+    HEALTH_ARTICLE = "health-article"
+    FORUM_THREAD = "forum-thread"
+    QUESTION_AND_ANSWER = "question-and-answer"
+    ADVICE_LIST = "advice-list"
+    OFF_TOPIC = "off-topic"
+
+
+class Article(Strict):
+    """One article inside a compilation: its boundaries and its own reliability."""
+
+    id: Slug
+    start: int = Field(ge=0, le=10_000_000)
+    end: int = Field(ge=1, le=10_000_000)
+    title: Name = Field(description="A title in our words.")
+    kind: ArticleKind
+    assessment: Assessment
 
 
 class Source(Record):
@@ -72,8 +105,17 @@ class Source(Record):
     title: Name = Field(description="A title in our words.")
     description: Text = Field(description="What the document is and covers, in our words.")
     kind: SourceKind
+    author: Name | None = Field(default=None, description="The author as the document names them; absent when it "
+                                "names none.")
+    published: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")] | None = Field(
+        default=None, description="Publication date (ISO 8601, as precise as known); absent when the document gives "
+        "none.")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")] = Field(
         description="ISO 639 code of the text's language.")
-    translated: bool = Field(description="Whether the text is a (machine) translation.")
+    original_language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")] | None = Field(
+        default=None, description="ISO 639 code of the language translated from, when known.")
+    translation: Translation = Field(description="original, or a human or machine translation.")
     assessment: Assessment
+    articles: list[Article] = Field(default_factory=list, description="For a compilation: the articles in it, in "
+                                    "order, each with its own assessment. Every span falls inside one (checked).")
     exclusions: list[Exclusion] = Field(default_factory=list, description="Spans that do not become data.")

@@ -1,0 +1,163 @@
+"""Claim-level checks across records: the rules of schema 0.2 that no single record can express.
+
+- every claim id is unique in the dataset (claim ids, warning ids and strength ids share one namespace);
+- `same_claim` links resolve and the claims they join carry the same verdict;
+- a verdict agrees with its note: a `supported` claim whose note says the evidence is missing is an error;
+- drug classes form a hierarchy: a class membership names a drug class, never the record itself, and has no cycle;
+- a use or warning stated for a drug class says whether it reaches the members (`members`);
+- an interaction partner is a drug, a drug class or a substance;
+- in a compilation with articles, every span lies inside one article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from .errors import Problem
+from .models import Claim, Fact, Note, Source, Span, Strength, Synonym, Treatment, TreatmentKind, Verdict, Warning
+from .models.treatment import DoseAppropriateness
+from .records import RecordFile
+
+Path = tuple[str | int, ...]
+
+#: Wording that says the evidence is missing or the claim is wrong; it cannot stand under `supported`.
+CONTRADICTS_SUPPORTED = re.compile(
+    r"\b(no (good |reliable |clinical |convincing |real |scientific )?evidence|not established|unproven|"
+    r"not (been )?(shown|proven|demonstrated)|lacks? (good )?evidence|is (wrong|false|incorrect)|"
+    r"contradicts established|no established (role|benefit|use))\b", re.IGNORECASE)
+
+_CLAIMS = (Claim, Note, Strength, DoseAppropriateness)
+
+
+def claims_in(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
+    """Every object with a claim id inside a record, with its path."""
+    if isinstance(value, _CLAIMS) or (isinstance(value, Synonym) and value.id is not None):
+        yield path, value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from claims_in(getattr(value, name), (*path, name))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from claims_in(item, (*path, i))
+
+
+def check(files: list[RecordFile], external_claims: set[str] | None = None) -> list[Problem]:
+    """All claim-level problems among `files`."""
+    found: dict[str, tuple[RecordFile, Path, Any]] = {}
+    problems: list[Problem] = []
+    for f in files:
+        for path, claim in claims_in(f.record):
+            cid = claim.id
+            if cid in found and found[cid][1:] != (path, claim):
+                other = found[cid][0]
+                problems.append(f.problem((*path, "id") if path else ("id",), f"claim id '{cid}' is already used by "
+                                          f"{other.ref}; a claim id is unique in the dataset", "duplicate-claim-id"))
+                continue
+            found[cid] = (f, path, claim)
+    known = set(found) | (external_claims or set())
+    kinds = {f.record.id: f.record.kind for f in files if isinstance(f.record, Treatment)}  # type: ignore[attr-defined]
+    for f in files:
+        problems += _facts(f, found, known)
+        if isinstance(f.record, Treatment):
+            problems += _classes(f, kinds, files)
+        if isinstance(f.record, Warning):
+            problems += _warning(f, kinds)
+        if isinstance(f.record, Source):
+            problems += _articles(f)
+    return problems
+
+
+def _facts(f: RecordFile, found: dict[str, tuple[RecordFile, Path, Any]], known: set[str]) -> list[Problem]:
+    problems = []
+    for path, claim in claims_in(f.record):
+        note = getattr(claim, "note", None)
+        if getattr(claim, "verdict", None) is Verdict.SUPPORTED and note and CONTRADICTS_SUPPORTED.search(note):
+            words = CONTRADICTS_SUPPORTED.search(note).group(0)  # type: ignore[union-attr]
+            problems.append(f.problem((*path, "verdict"), f"the note says '{words}' but the verdict is 'supported'; "
+                                      "judge it unsupported or disputed, or reword the note", "verdict-note"))
+        if not isinstance(claim, Fact):
+            continue
+        for i, ref in enumerate(claim.same_claim):
+            other_id = ref.removeprefix("claim:")
+            if other_id not in known:
+                problems.append(f.problem((*path, "same_claim", i), f"claim '{other_id}' does not exist",
+                                          "dangling-reference", found=ref))
+            elif other_id in found and found[other_id][2].verdict is not claim.verdict:
+                other = found[other_id][2]
+                problems.append(f.problem((*path, "same_claim", i), f"the same claim as {other_id} but judged "
+                                          f"'{claim.verdict.value}' there '{other.verdict.value}'; one claim has one "
+                                          "verdict", "same-claim-verdict"))
+    return problems
+
+
+def _classes(f: RecordFile, kinds: dict[str, str], files: list[RecordFile]) -> list[Problem]:
+    record: Treatment = f.record  # type: ignore[assignment]
+    problems = []
+    parents = {x.record.id: [c.drug_class.split(":", 1)[1] for c in x.record.classes]  # type: ignore[attr-defined]
+               for x in files if isinstance(x.record, Treatment)}
+    for i, membership in enumerate(record.classes):
+        target = membership.drug_class.split(":", 1)[1]
+        if target == record.id:
+            problems.append(f.problem(("classes", i, "drug_class"), "a treatment cannot be a member of itself",
+                                      "class-cycle"))
+        elif target in kinds and kinds[target] != TreatmentKind.DRUG_CLASS:
+            problems.append(f.problem(("classes", i, "drug_class"), f"treatment:{target} is a {kinds[target]}, not a "
+                                      "drug class", "not-a-class", expected="drug-class", found=kinds[target]))
+        elif _reaches(parents, target, record.id):
+            problems.append(f.problem(("classes", i, "drug_class"), f"the class chain from treatment:{target} "
+                                      f"leads back to treatment:{record.id}", "class-cycle"))
+    return problems
+
+
+def _reaches(parents: dict[str, list[str]], start: str, goal: str) -> bool:
+    seen, stack = set(), [start]
+    while stack:
+        node = stack.pop()
+        if node == goal:
+            return True
+        if node not in seen:
+            seen.add(node)
+            stack += parents.get(node, [])
+    return False
+
+
+def _warning(f: RecordFile, kinds: dict[str, str]) -> list[Problem]:
+    record: Warning = f.record  # type: ignore[assignment]
+    problems = []
+    classes = [t for t in record.applies_to if kinds.get(t.removeprefix("treatment:")) == TreatmentKind.DRUG_CLASS]
+    if classes and record.members is None:
+        problems.append(f.problem(("applies_to",), f"applies to the drug class {classes[0]}: say whether it reaches "
+                                  "its members with `members: all`, `some` or `class-only`", "class-members"))
+    for i, interaction in enumerate(record.interactions):
+        kind = kinds.get(interaction.partner.removeprefix("treatment:"))
+        if kind is not None and kind not in (TreatmentKind.DRUG, TreatmentKind.DRUG_CLASS, TreatmentKind.SUBSTANCE,
+                                             TreatmentKind.HERBAL, TreatmentKind.SUPPLEMENT):
+            problems.append(f.problem(("interactions", i, "partner"), f"an interaction partner is a drug, class or "
+                                      f"substance; {interaction.partner} is a {kind}", "partner-kind"))
+    return problems
+
+
+def _articles(f: RecordFile) -> list[Problem]:
+    source: Source = f.record  # type: ignore[assignment]
+    problems = []
+    previous = None
+    for i, article in enumerate(source.articles):
+        if article.end <= article.start or article.end > source.length:
+            problems.append(f.problem(("articles", i, "end"), f"expected an end after {article.start} and at most "
+                                      f"{source.length}; got {article.end}", "span-bounds"))
+        if previous is not None and article.start < previous.end:
+            problems.append(f.problem(("articles", i, "start"), f"overlaps articles[{i - 1}]", "article-overlap"))
+        previous = article
+    return problems
+
+
+def article_of(source: Source, span: Span) -> str | None:
+    """The id of the article of `source` that holds `span`, or None."""
+    for article in source.articles:
+        if article.start <= span.start and span.end <= article.end:
+            return article.id
+    return None
