@@ -23,7 +23,8 @@ import yaml
 from sleepdata import strict_yaml
 from sleepdata.models import FOLDERS, KINDS
 
-ROOT = Path("dataset")
+ROOT = Path(sys.argv[1] if len(sys.argv) > 1 else "dataset")
+RAW = "--raw" in sys.argv  # fixtures that are invalid on purpose: transform, do not validate
 STOP = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "is", "are", "be", "it", "its", "can", "may",
         "with", "by", "as", "at", "that", "this", "from", "not", "no", "than", "which", "who", "they", "their"}
 used: set[str] = set()
@@ -218,15 +219,21 @@ def main() -> int:
     for kind, folder in FOLDERS.items():
         for path in sorted((ROOT / folder).glob("*.yaml")):
             docs.append((kind, path, yaml.safe_load(path.read_text(encoding="utf-8"))))
-    classes = {d["id"] for k, _, d in docs if k == "treatment" and d["kind"] == "drug-class"}
+    classes = {d["id"] for k, _, d in docs if k == "treatment" and d.get("kind") == "drug-class"}
     for kind, _, record in docs:
         if kind == "warning":
             used.add(record["id"])
         for strength in record.get("strengths", []) if kind == "treatment" else []:
             used.add(strength["id"])
     extra: list[tuple[str, dict[str, Any]]] = []
-    for kind, _, record in docs:
-        migrate(kind, record, classes, extra)
+    for kind, path, record in list(docs):
+        try:
+            migrate(kind, record, classes, extra)
+        except (AttributeError, KeyError, TypeError) as error:
+            if not RAW:
+                raise
+            print(f"{path}: left as it is ({error!r})", file=sys.stderr)
+            docs.remove((kind, path, record))
     for kind, record in extra:
         used.add(record["id"])
         record["id"] = record["id"][:80].strip("-")
@@ -234,10 +241,13 @@ def main() -> int:
         judgement(facts_ids)
         populations(facts_ids)
         docs.append((kind, ROOT / FOLDERS[kind] / f"{record['id']}.yaml", facts_ids))
-    for kind, record in NEW_RECORDS:
+    for kind, record in NEW_RECORDS if ROOT.name == "dataset" and ROOT.parent == Path() else ():
         docs.append((kind, ROOT / FOLDERS[kind] / f"{record['id']}.yaml", record))
     failures = 0
     for kind, path, record in docs:
+        if RAW:
+            path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
+            continue
         try:
             model = KINDS[kind].model_validate_json(json.dumps(record))
         except Exception as error:  # noqa: BLE001 - report every record that does not migrate

@@ -1,16 +1,49 @@
-"""`sleepdata diff`: what changed between two releases, down to the field, and the version bump it calls for."""
+"""`sleepdata diff`: what changed between two releases, record by record and claim by claim.
+
+Claims are matched by claim id, so a claim inserted, removed or moved within a list is reported as that, never as
+a changed list. A record's own fields are compared with its claims left out (each claim is compared on its own).
+The version bump: an id (record or claim) gone without a retirement entry, or a field no record uses any more
+(a schema break), is major; a new id is minor; changed
+fields only are a patch.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .dataset import Dataset
 
+JUDGEMENT = ("reading", "verdict")
+
 
 def open_release(path: Path) -> Dataset:
     """A dataset directory (validated) or a built JSON bundle."""
     return Dataset.from_bundle(path) if path.is_file() else Dataset.from_path(path)
+
+
+def _claims(value: Any, path: str = "") -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(claim id, path, claim dict) for every object with an id below the record's root."""
+    if isinstance(value, dict):
+        if path and value.get("id"):
+            yield value["id"], path, value
+        for key, item in value.items():
+            yield from _claims(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _claims(item, f"{path}[{i}]")
+
+
+def _own(value: Any, root: bool = True) -> Any:
+    """The value with every nested claim replaced by its id: what belongs to this object alone."""
+    if isinstance(value, dict):
+        if not root and value.get("id"):
+            return value["id"]
+        return {key: _own(item, False) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_own(item, False) for item in value]
+    return value
 
 
 def _field_changes(old: Any, new: Any, path: str = "") -> list[dict[str, Any]]:
@@ -25,23 +58,70 @@ def _field_changes(old: Any, new: Any, path: str = "") -> list[dict[str, Any]]:
     return [] if old == new else [{"path": path, "old": old, "new": new}]
 
 
+def _shape(records: dict[str, dict[str, Any]]) -> set[str]:
+    """Every field path the records use (`treatment.strengths.marketed`): the shape of the data."""
+    out: set[str] = set()
+
+    def walk(value: Any, path: str) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                out.add(f"{path}.{key}")
+                walk(item, f"{path}.{key}")
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, path)
+
+    for ref, raw in records.items():
+        walk(raw, ref.split(":", 1)[0])
+    return out
+
+
+def _index(data: Dataset) -> tuple[dict[str, dict[str, Any]], dict[str, tuple[str, str, dict[str, Any]]]]:
+    records: dict[str, dict[str, Any]] = {}
+    claims: dict[str, tuple[str, str, dict[str, Any]]] = {}
+    for kind, collection in data.collections.items():
+        for rid in collection:
+            raw = collection.raw(rid)
+            records[f"{kind}:{rid}"] = raw
+            for cid, path, claim in _claims(raw):
+                claims[cid] = (f"{kind}:{rid}", path, claim)
+    return records, claims
+
+
 def compare(old: Dataset, new: Dataset) -> dict[str, Any]:
-    """Added, removed (with their replacement if retired) and changed records, and the SemVer bump implied."""
-    added, removed, changed = [], [], {}
-    for kind, collection in new.collections.items():
-        before = old.collections[kind]
-        for rid in sorted(set(collection) - set(before)):
-            added.append(f"{kind}:{rid}")
-        for rid in sorted(set(before) - set(collection)):
-            removed.append({"id": f"{kind}:{rid}", "replaced_by": new.retired.get(f"{kind}:{rid}")})
-        for rid in sorted(set(collection) & set(before)):
-            fields = _field_changes(before.raw(rid), collection.raw(rid))
-            if fields:
-                changed[f"{kind}:{rid}"] = fields
-    unretired = [r for r in removed if r["replaced_by"] is None]
-    bump = "major" if unretired else "minor" if added or removed else "patch" if changed else "none"
+    """Added, removed (with their replacement if retired) and changed records and claims, and the bump implied."""
+    old_records, old_claims = _index(old)
+    new_records, new_claims = _index(new)
+    added = sorted(set(new_records) - set(old_records))
+    removed = [{"id": ref, "replaced_by": new.retired.get(ref)} for ref in sorted(set(old_records) - set(new_records))]
+    changed = {}
+    for ref in sorted(set(old_records) & set(new_records)):
+        fields = _field_changes(_own(old_records[ref]), _own(new_records[ref]))
+        if fields:
+            changed[ref] = fields
+    claims_added = [{"id": cid, "record": new_claims[cid][0], "path": new_claims[cid][1]}
+                    for cid in sorted(set(new_claims) - set(old_claims))]
+    claims_removed = [{"id": cid, "record": old_claims[cid][0], "replaced_by": new.retired.get(f"claim:{cid}")}
+                      for cid in sorted(set(old_claims) - set(new_claims))]
+    claims_changed, rejudged = {}, []
+    for cid in sorted(set(old_claims) & set(new_claims)):
+        before, after = old_claims[cid], new_claims[cid]
+        fields = _field_changes(_own(before[2]), _own(after[2]))
+        if before[0] != after[0]:
+            fields.insert(0, {"path": "(record)", "old": before[0], "new": after[0]})
+        if fields:
+            claims_changed[cid] = fields
+        if any(before[2].get(k) != after[2].get(k) for k in JUDGEMENT):
+            rejudged.append({"id": cid, "record": after[0],
+                             **{k: [before[2].get(k), after[2].get(k)] for k in JUDGEMENT}})
+    lost = [r for r in (*removed, *claims_removed) if r["replaced_by"] is None]
+    dropped = sorted(_shape(old_records) - _shape(new_records))
+    bump = ("major" if lost or dropped else "minor" if added or removed or claims_added or claims_removed
+            else "patch" if changed or claims_changed else "none")
     return {"old_version": old.version, "new_version": new.version, "bump": bump,
-            "added": added, "removed": removed, "changed": changed}
+            "fields_dropped": dropped, "added": added, "removed": removed, "changed": changed,
+            "claims": {"added": claims_added, "removed": claims_removed, "changed": claims_changed,
+                       "rejudged": rejudged}}
 
 
 def render_text(report: dict[str, Any]) -> str:
@@ -53,9 +133,28 @@ def render_text(report: dict[str, Any]) -> str:
     for ref, fields in report["changed"].items():
         lines.append(f"~ {ref}")
         lines += [f"    {f['path']}: {_short(f['old'])} -> {_short(f['new'])}" for f in fields]
-    lines.append(f"{len(report['added'])} added, {len(report['removed'])} removed, {len(report['changed'])} changed; "
-                 f"version bump: {report['bump']}")
+    claims = report["claims"]
+    lines += [f"+ claim:{c['id']} ({c['record']} {c['path']})" for c in claims["added"]]
+    for item in claims["removed"]:
+        tail = f" (retired; use {item['replaced_by']})" if item["replaced_by"] else ""
+        lines.append(f"- claim:{item['id']} ({item['record']}){tail}")
+    for cid, fields in claims["changed"].items():
+        lines.append(f"~ claim:{cid}")
+        lines += [f"    {f['path']}: {_short(f['old'])} -> {_short(f['new'])}" for f in fields]
+    if report["fields_dropped"]:
+        lines.append(f"fields no record uses any more (a schema break): {', '.join(report['fields_dropped'][:12])}"
+                     f"{' …' if len(report['fields_dropped']) > 12 else ''}")
+    lines.append(f"{len(report['added'])} added, {len(report['removed'])} removed, {len(report['changed'])} changed "
+                 f"records; {len(claims['added'])} added, {len(claims['removed'])} removed, {len(claims['changed'])} "
+                 f"changed claims ({len(claims['rejudged'])} re-judged); version bump: {report['bump']}")
     return "\n".join(lines) + "\n"
+
+
+def release_ids(data: Dataset) -> list[str]:
+    """Every id a release makes referenceable: records, strengths and claims, as references."""
+    records, claims = _index(data)
+    strengths = {f"strength:{sid}" for sid in data.ids().get("strength", ())}
+    return sorted({*records, *strengths, *(f"claim:{cid}" for cid in claims)})
 
 
 def _short(value: Any) -> str:

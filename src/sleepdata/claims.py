@@ -1,7 +1,7 @@
 """Claim-level checks across records: the rules of schema 0.2 that no single record can express.
 
 - every claim id is unique in the dataset (claim ids, warning ids and strength ids share one namespace);
-- `same_claim` links resolve and the claims they join carry the same verdict;
+- the claims a `same_claim` link joins carry the same verdict (references resolve like any other);
 - a verdict agrees with its note: a `supported` claim whose note says the evidence is missing is an error;
 - drug classes form a hierarchy: a class membership names a drug class, never the record itself, and has no cycle;
 - a use or warning stated for a drug class says whether it reaches the members (`members`);
@@ -45,7 +45,7 @@ def claims_in(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
             yield from claims_in(item, (*path, i))
 
 
-def check(files: list[RecordFile], external_claims: set[str] | None = None) -> list[Problem]:
+def check(files: list[RecordFile]) -> list[Problem]:
     """All claim-level problems among `files`."""
     found: dict[str, tuple[RecordFile, Path, Any]] = {}
     problems: list[Problem] = []
@@ -58,12 +58,13 @@ def check(files: list[RecordFile], external_claims: set[str] | None = None) -> l
                                           f"{other.ref}; a claim id is unique in the dataset", "duplicate-claim-id"))
                 continue
             found[cid] = (f, path, claim)
-    known = set(found) | (external_claims or set())
-    kinds = {f.record.id: f.record.kind for f in files if isinstance(f.record, Treatment)}  # type: ignore[attr-defined]
+    kinds = {f.record.id: f.record.kind for f in files if isinstance(f.record, Treatment)}
+    parents = {f.record.id: [c.drug_class.split(":", 1)[1] for c in f.record.classes]
+               for f in files if isinstance(f.record, Treatment)}
     for f in files:
-        problems += _facts(f, found, known)
+        problems += _facts(f, found)
         if isinstance(f.record, Treatment):
-            problems += _classes(f, kinds, files)
+            problems += _classes(f, kinds, parents)
         if isinstance(f.record, Warning):
             problems += _warning(f, kinds)
         if isinstance(f.record, Source):
@@ -71,7 +72,7 @@ def check(files: list[RecordFile], external_claims: set[str] | None = None) -> l
     return problems
 
 
-def _facts(f: RecordFile, found: dict[str, tuple[RecordFile, Path, Any]], known: set[str]) -> list[Problem]:
+def _facts(f: RecordFile, found: dict[str, tuple[RecordFile, Path, Any]]) -> list[Problem]:
     problems = []
     for path, claim in claims_in(f.record):
         note = getattr(claim, "note", None)
@@ -83,10 +84,7 @@ def _facts(f: RecordFile, found: dict[str, tuple[RecordFile, Path, Any]], known:
             continue
         for i, ref in enumerate(claim.same_claim):
             other_id = ref.removeprefix("claim:")
-            if other_id not in known:
-                problems.append(f.problem((*path, "same_claim", i), f"claim '{other_id}' does not exist",
-                                          "dangling-reference", found=ref))
-            elif other_id in found and found[other_id][2].verdict is not claim.verdict:
+            if other_id in found and found[other_id][2].verdict is not claim.verdict:
                 other = found[other_id][2]
                 problems.append(f.problem((*path, "same_claim", i), f"the same claim as {other_id} but judged "
                                           f"'{claim.verdict.value}' there '{other.verdict.value}'; one claim has one "
@@ -94,11 +92,9 @@ def _facts(f: RecordFile, found: dict[str, tuple[RecordFile, Path, Any]], known:
     return problems
 
 
-def _classes(f: RecordFile, kinds: dict[str, str], files: list[RecordFile]) -> list[Problem]:
+def _classes(f: RecordFile, kinds: dict[str, TreatmentKind], parents: dict[str, list[str]]) -> list[Problem]:
     record: Treatment = f.record  # type: ignore[assignment]
     problems = []
-    parents = {x.record.id: [c.drug_class.split(":", 1)[1] for c in x.record.classes]  # type: ignore[attr-defined]
-               for x in files if isinstance(x.record, Treatment)}
     for i, membership in enumerate(record.classes):
         target = membership.drug_class.split(":", 1)[1]
         if target == record.id:
@@ -125,7 +121,7 @@ def _reaches(parents: dict[str, list[str]], start: str, goal: str) -> bool:
     return False
 
 
-def _warning(f: RecordFile, kinds: dict[str, str]) -> list[Problem]:
+def _warning(f: RecordFile, kinds: dict[str, TreatmentKind]) -> list[Problem]:
     record: Warning = f.record  # type: ignore[assignment]
     problems = []
     classes = [t for t in record.applies_to if kinds.get(t.removeprefix("treatment:")) == TreatmentKind.DRUG_CLASS]

@@ -72,7 +72,7 @@ def check(files: list[RecordFile], sources_dir: Path | None = None,
     problems += _references(walked, resolvable, retired or {})
     problems += _hierarchy(files)
     problems += _strength_warnings(files)
-    problems += claims.check(files, set((external or {}).get("claim", ())))
+    problems += claims.check(files)
     problems += _orders(walked)
     if not any(p.code == "span-order" for p in problems):
         problems += _spans(files, walked, sources_dir)
@@ -168,8 +168,9 @@ def _strength_warnings(files: list[RecordFile]) -> list[Problem]:
             continue
         for i, strength in enumerate(f.record.strengths):
             if strength.marketed is Marketed.NOT_MARKETED and f"strength:{strength.id}" not in warned:
-                problems.append(f.problem(("strengths", i, "marketed"), "a strength that is not marketed needs a warning "
-                                          f"whose applies_to names strength:{strength.id}", "unwarned-strength"))
+                problems.append(f.problem(("strengths", i, "marketed"), "a strength that is not marketed needs a "
+                                          f"warning whose applies_to names strength:{strength.id}",
+                                          "unwarned-strength"))
     return problems
 
 

@@ -288,11 +288,12 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mi
 
 _Dumper.add_representer(_Flow, lambda d, v: d.represent_mapping(_MAP_TAG, v.items(), flow_style=True))
 
-_LAST_KEYS = ("provenance", "curation")
+#: Keys written after a mapping's other keys: the curator's judgement, then where the sources say it.
+_LAST_KEYS = ("reading", "verdict", "note", "basis", "basis_document", "provenance", "same_claim")
 
 
 def _canonical(value: Any) -> Any:
-    """Spans on one line, `provenance` and `curation` after a mapping's other keys, 5.0 written as 5."""
+    """Spans on one line, the judgement and provenance after a mapping's other keys, 5.0 written as 5."""
     if isinstance(value, dict):
         if set(value) == {"source", "start", "end"}:
             return _Flow(value)

@@ -41,7 +41,7 @@ BREAKS: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
         "duplicate-id", "strengths[1].id", "duplicate strength id"),
     "non-standard strength without a warning": (
         lambda d: (d / "warnings/examplon-40-mg-non-standard.yaml").unlink(),
-        "unwarned-strength", "strengths[2].status", "needs a warning"),
+        "unwarned-strength", "strengths[2].marketed", "needs a warning"),
     "parent cycle": (
         lambda d: (_edit(d / "conditions/insomnia.yaml", "category:", "parent: condition:hypnic-jerks\ncategory:"),
                    _edit(d / "conditions/hypnic-jerks.yaml", "category:", "parent: condition:insomnia\ncategory:")),
@@ -62,10 +62,61 @@ BREAKS: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
         lambda d: _edit(d / "sources/demo-notes.yaml", "sha256: a3948bf8", "sha256: f3948bf8"),
         "source-hash", "sha256", "sha256"),
     "quantity range upside down": (
-        lambda d: _edit(d / "conditions/insomnia.yaml", "mentions:", "features:\n- statement: Starts in adults.\n"
+        lambda d: _edit(d / "conditions/insomnia.yaml", "mentions:", "features:\n- id: insomnia-onset\n  statement: Starts in adults.\n"
                         "  stance: asserted\n  kind: epidemiology\n  quantities:\n  - {measure: age, low: 30, high: 20,"
                         " unit: a}\n  provenance:\n  - {source: 'source:demo-notes', start: 28, end: 100}\nmentions:"),
         "range-order", "features[0].quantities[0].high", "at least low"),
+    "claim id used twice": (
+        lambda d: _edit(d / "treatments/examplon.yaml", "id: examplon-use-insomnia-used-briefly-adult",
+                        "id: stress-link-hypnic-jerks-stress-said-possibly"),
+        "duplicate-claim-id", "uses[0].id", "already used by cause:stress"),
+    "same claim with another verdict": (
+        lambda d: _edit(d / "causes/stress.yaml", "  provenance:", "  same_claim: ['claim:examplon-use-insomnia-used-"
+                        "briefly-adult']\n  verdict: unsupported\n  note: No good trial.\n  basis: reference-text\n"
+                        "  provenance:"),
+        "same-claim-verdict", "links[0].same_claim[0]", "one claim has one verdict"),
+    "same claim that does not exist": (
+        lambda d: _edit(d / "causes/stress.yaml", "  provenance:", "  same_claim: ['claim:no-such-claim']\n"
+                        "  provenance:"),
+        "dangling-reference", "links[0].same_claim[0]", "does not resolve"),
+    "supported verdict whose note says there is no evidence": (
+        lambda d: _edit(d / "causes/stress.yaml", "  provenance:", "  note: There is no evidence for this link.\n"
+                        "  basis: reference-text\n  provenance:"),
+        "verdict-note", "links[0].verdict", "'no evidence'"),
+    "drug in a class that is not a class": (
+        lambda d: _edit(d / "treatments/examplon.yaml", "codes:", "classes:\n- id: examplon-class-self\n"
+                        "  statement: A member of itself.\n  origin: curator\n  drug_class: treatment:examplon\n"
+                        "  basis: curator-judgement\ncodes:"),
+        "class-cycle", "classes[0].drug_class", "member of itself"),
+    "class cycle": (
+        lambda d: (
+            (d / "treatments/hypnotics.yaml").write_text(
+                "id: hypnotics\nname: hypnotics\nkind: drug-class\nclasses:\n- id: hypnotics-class-sedatives\n"
+                "  statement: Hypnotics are sedatives.\n  origin: curator\n  drug_class: treatment:sedatives\n"
+                "  basis: reference-text\n", encoding="utf-8"),
+            (d / "treatments/sedatives.yaml").write_text(
+                "id: sedatives\nname: sedatives\nkind: drug-class\nclasses:\n- id: sedatives-class-hypnotics\n"
+                "  statement: Sedatives are hypnotics.\n  origin: curator\n  drug_class: treatment:hypnotics\n"
+                "  basis: reference-text\n", encoding="utf-8")),
+        "class-cycle", "classes[0].drug_class", "leads back"),
+    "warning on a class without members": (
+        lambda d: (
+            (d / "treatments/hypnotics.yaml").write_text("id: hypnotics\nname: hypnotics\nkind: drug-class\n",
+                                                        encoding="utf-8"),
+            _edit(d / "warnings/examplon-adverse-effects.yaml", "- treatment:examplon", "- treatment:hypnotics")),
+        "class-members", "applies_to", "members"),
+    "interaction partner that is a measure": (
+        lambda d: (
+            (d / "treatments/warm-bath.yaml").write_text("id: warm-bath\nname: warm bath\nkind: non-drug\n",
+                                                        encoding="utf-8"),
+            _edit(d / "warnings/examplon-adverse-effects.yaml", "provenance:", "interactions:\n- id: examplon-with-bath\n"
+                  "  partner: treatment:warm-bath\nprovenance:")),
+        "partner-kind", "interactions[0].partner", "drug, class or substance"),
+    "span outside every article": (
+        lambda d: _edit(d / "sources/demo-notes.yaml", "exclusions:", "articles:\n- id: first\n  start: 0\n  end: 120"
+                        "\n  title: First part\n  kind: health-article\n  assessment:\n    reliability: low\n"
+                        "    reasons:\n    - Made up.\nexclusions:"),
+        "span-article", "links[0].provenance[0]", "no article"),
 }
 
 

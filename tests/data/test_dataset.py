@@ -13,10 +13,11 @@ import pytest
 import simple_icd_10_cm as icd
 
 from sleepdata import bundle
+from sleepdata.claims import claims_in
 from sleepdata.coverage import cited_spans, uncovered
 from sleepdata.formatting import canonical_text
 from sleepdata.integrity import walk
-from sleepdata.models import Code, CodeSystem, Curation, CurationStatus, Source, Strength, StrengthStatus, Use
+from sleepdata.models import Code, CodeSystem, Judged, Marketed, Origin, Source, Strength, Use, Verdict
 from sleepdata.validation import Report, validate
 
 from ..conftest import DATASET, ROOT
@@ -73,6 +74,9 @@ def test_icd_10_cm_codes_exist_and_carry_the_official_label(records: list[Any]) 
         if isinstance(value, Code) and value.system is CodeSystem.ICD_10_CM:
             if not icd.is_valid_item(value.code):
                 wrong.append(f"{ref} {path}: {value.code} is not an ICD-10-CM code")
+            elif value.billable is not icd.is_leaf(value.code):
+                wrong.append(f"{ref} {path}: {value.code} billable is {value.billable}; the code "
+                             f"{'is' if icd.is_leaf(value.code) else 'is not'} a billable leaf")
             elif icd.get_description(value.code) != value.label:
                 wrong.append(f"{ref} {path}: {value.code} is '{icd.get_description(value.code)}', "
                              f"labelled '{value.label}'")
@@ -113,58 +117,78 @@ def test_atc_codes_of_named_drugs(records: list[Any]) -> None:
     assert atc == {k: [v] for k, v in expected.items()}
 
 
-def test_disputed_or_corrected_facts_carry_a_note(records: list[Any]) -> None:
+def test_judged_facts_carry_a_note_and_a_basis(records: list[Any]) -> None:
     flagged = [(ref, path) for ref, path, v in _refs(records)
-               if isinstance(v, Curation) and v.status is not CurationStatus.ACCEPTED]
+               if isinstance(v, Judged) and (v.verdict is not Verdict.SUPPORTED or v.reading.value == "corrected")]
     assert len(flagged) >= 50
-    assert all(v.note for _, _, v in _refs(records) if isinstance(v, Curation) and v.status is not
-               CurationStatus.ACCEPTED)
+    assert all(v.note and v.basis for _, _, v in _refs(records)
+               if isinstance(v, Judged) and (v.verdict is not Verdict.SUPPORTED or v.reading.value == "corrected"))
 
 
-def test_no_claim_is_both_accepted_and_disputed(records: list[Any]) -> None:
-    """A use or a cause link for the same pair is not accepted in one place and disputed in another
+def test_every_fact_has_a_unique_claim_id(records: list[Any]) -> None:
+    seen: dict[str, str] = {}
+    clashes = []
+    for record in records:
+        for path, claim in claims_in(record):
+            if claim.id in seen:
+                clashes.append(f"{claim.id}: {seen[claim.id]} and {record.id} {path}")
+            seen[claim.id] = f"{record.id} {path}"
+    assert not clashes, clashes[:10]
+    facts = [v for _, _, v in _refs(records) if hasattr(v, "statement") or isinstance(v, Strength)]
+    assert facts and all(getattr(v, "id", None) for v in facts)
+    assert len(seen) >= 1000
+
+
+def test_no_claim_is_both_supported_and_disputed(records: list[Any]) -> None:
+    """A use or a cause link for the same pair is not supported in one place and disputed in another
     unless the two facts cite different places (the source says different things there)."""
-    verdicts: dict[tuple[str, str, str], set[tuple[CurationStatus, tuple[int, ...]]]] = {}
+    verdicts: dict[tuple[str, str, str], set[tuple[Verdict, tuple[int, ...]]]] = {}
     for record in records:
         for field in ("uses", "links"):
             for fact in getattr(record, field, ()):
                 key = (record.id, fact.condition, getattr(fact, "relation", getattr(fact, "standing", "")))
                 spans = tuple(sorted(s.start for s in fact.provenance))
-                verdicts.setdefault(key, set()).add((fact.curation.status, spans))
+                verdicts.setdefault(key, set()).add((fact.verdict, spans))
     clashes = []
     for key, seen in verdicts.items():
-        by_span: dict[tuple[int, ...], set[CurationStatus]] = {}
-        for status, spans in seen:
-            by_span.setdefault(spans, set()).add(status)
-        clashes += [f"{key} at {spans}: {statuses}" for spans, statuses in by_span.items() if len(statuses) > 1]
+        by_span: dict[tuple[int, ...], set[Verdict]] = {}
+        for verdict, spans in seen:
+            by_span.setdefault(spans, set()).add(verdict)
+        clashes += [f"{key} at {spans}: {found}" for spans, found in by_span.items() if len(found) > 1]
     assert not clashes, "\n".join(clashes)
 
 
-def test_contested_uses_are_never_accepted(records: list[Any]) -> None:
-    accepted_contested = [f"treatment:{r.id} -> {u.condition}" for r in records for u in getattr(r, "uses", ())
-                          if isinstance(u, Use) and u.standing.value == "contested"
-                          and u.curation.status is CurationStatus.ACCEPTED]
-    assert not accepted_contested, accepted_contested
+def test_contested_uses_are_never_supported(records: list[Any]) -> None:
+    supported_contested = [f"treatment:{r.id} -> {u.condition}" for r in records for u in getattr(r, "uses", ())
+                           if isinstance(u, Use) and u.standing.value == "contested"
+                           and u.verdict is Verdict.SUPPORTED]
+    assert not supported_contested, supported_contested
 
 
-def test_antipsychotics_are_never_an_accepted_treatment_for_epilepsy(records: list[Any]) -> None:
+def test_antipsychotics_are_never_a_supported_treatment_for_epilepsy(records: list[Any]) -> None:
     antipsychotics = next(r for r in records if r.id == "antipsychotics" and type(r).__name__ == "Treatment")
     epileptic = [u for u in antipsychotics.uses if "epilep" in u.condition]
     assert epileptic, "the sources' antipsychotics-for-epilepsy claims must be recorded (and disputed)"
-    assert all(u.curation.status is CurationStatus.DISPUTED and u.standing.value == "contested" for u in epileptic)
+    assert all(u.verdict is Verdict.DISPUTED and u.standing.value == "contested" for u in epileptic)
 
 
-def test_non_standard_strengths_never_read_as_standard(records: list[Any]) -> None:
+def test_strengths_that_are_not_marketed_never_read_as_marketed(records: list[Any]) -> None:
     zopiclone = next(r for r in records if r.id == "zopiclone" and type(r).__name__ == "Treatment")
     strengths = {s.id: s for s in zopiclone.strengths}
-    assert strengths["zopiclone-20-mg"].status is StrengthStatus.NON_STANDARD
-    assert strengths["zopiclone-20-mg"].curation.note
-    assert {strengths["zopiclone-7-5-mg"].status, strengths["zopiclone-3-75-mg"].status} == {StrengthStatus.STANDARD}
+    assert strengths["zopiclone-20-mg"].marketed is Marketed.NOT_MARKETED
+    assert strengths["zopiclone-20-mg"].note
+    assert {strengths["zopiclone-7-5-mg"].marketed, strengths["zopiclone-3-75-mg"].marketed} == {Marketed.MARKETED}
     warned = {t for r in records if type(r).__name__ == "Warning" and r.kind.value == "non-standard-strength"
               for t in r.applies_to}
-    non_standard = {f"strength:{v.id}" for _, _, v in _refs(records)
-                    if isinstance(v, Strength) and v.status is StrengthStatus.NON_STANDARD}
-    assert non_standard <= warned
+    not_marketed = {f"strength:{v.id}" for _, _, v in _refs(records)
+                    if isinstance(v, Strength) and v.marketed is Marketed.NOT_MARKETED}
+    assert not_marketed <= warned
+
+
+def test_curator_knowledge_always_names_its_basis(records: list[Any]) -> None:
+    unbased = [f"{ref} {path}" for ref, path, v in _refs(records)
+               if getattr(v, "origin", None) is Origin.CURATOR and hasattr(v, "basis") and v.basis is None]
+    assert not unbased, unbased[:10]
 
 
 def test_spam_phrases_appear_only_in_exclusion_notes() -> None:
@@ -205,6 +229,7 @@ def test_no_source_sentence_is_copied(sources_dir: Path) -> None:
 def test_ids_of_earlier_releases_are_kept_or_retired(report: Report) -> None:
     live = {f.ref for f in report.records} | {f"strength:{s.id}" for f in report.records
                                               for s in getattr(f.record, "strengths", ())}
+    live |= {f"claim:{claim.id}" for f in report.records for _, claim in claims_in(f.record)}
     lists = sorted((ROOT / "releases").glob("*.ids"))
     assert lists, "releases/<version>.ids lists the ids of each release"
     for listing in lists:

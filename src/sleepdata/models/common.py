@@ -12,15 +12,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    SerializerFunctionWrapHandler,
-    StringConstraints,
-    model_serializer,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
@@ -41,22 +33,22 @@ Name = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"
 Slug = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=80)]
 
 
-def _ref(*kinds: str, description: str) -> Any:
-    return Annotated[str, StringConstraints(pattern=rf"^({'|'.join(kinds)}):{_SLUG}$", max_length=130),
-                     Field(description=description)]
+def _pattern(*kinds: str) -> StringConstraints:
+    return StringConstraints(pattern=rf"^({'|'.join(kinds)}):{_SLUG}$", max_length=130)
 
 
-SourceRef = _ref("source", description="A source record, written `source:<id>`.")
-ConditionRef = _ref("condition", description="A condition record, written `condition:<id>`.")
-TreatmentRef = _ref("treatment", description="A treatment record (a drug, a drug class, a substance …), written "
-                    "`treatment:<id>`.")
-StrengthRef = _ref("strength", description="A strength of a drug, written `strength:<id>`.")
-ClaimRef = _ref("claim", description="A claim anywhere in the dataset, written `claim:<claim id>`.")
-StateRef = _ref("condition", "cause", description="A condition (`condition:<id>`) or a cause record such as a "
-                "disease or state (`cause:<id>`).")
-TargetRef = _ref("treatment", "strength", "condition",
-                 description="A treatment (`treatment:<id>`), one of its strengths (`strength:<id>`) or, for a red "
-                 "flag, a condition (`condition:<id>`).")
+SourceRef = Annotated[str, _pattern("source"), Field(description="A source record, written `source:<id>`.")]
+ConditionRef = Annotated[str, _pattern("condition"),
+                         Field(description="A condition record, written `condition:<id>`.")]
+TreatmentRef = Annotated[str, _pattern("treatment"), Field(description="A treatment record (a drug, a drug class, a "
+                                                           "substance …), written `treatment:<id>`.")]
+ClaimRef = Annotated[str, _pattern("claim"), Field(description="A claim anywhere in the dataset, written "
+                                                   "`claim:<claim id>`.")]
+StateRef = Annotated[str, _pattern("condition", "cause"), Field(
+    description="A condition (`condition:<id>`) or a cause record such as a disease or state (`cause:<id>`).")]
+TargetRef = Annotated[str, _pattern("treatment", "strength", "condition"), Field(
+    description="A treatment (`treatment:<id>`), one of its strengths (`strength:<id>`) or, for a red flag, a "
+    "condition (`condition:<id>`).")]
 
 
 class Rules:
@@ -77,26 +69,10 @@ def _is(field: str, *values: str) -> dict[str, Any]:
     return {"properties": {field: {"enum": list(values)}}, "required": [field]}
 
 
-_JUDGEMENT_KEYS = ("reading", "verdict", "note", "basis", "basis_document")
-
-
 class Strict(BaseModel):
-    """Base of every model: unknown fields are errors, nothing is coerced, records are immutable.
-
-    Dumped keys come in a curator's reading order: the id first, the judgement (reading, verdict, note, basis)
-    last, the model's own fields in between.
-    """
+    """Base of every model: unknown fields are errors, nothing is coerced, records are immutable."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=False)
-
-    @model_serializer(mode="wrap")
-    def _reading_order(self, handler: SerializerFunctionWrapHandler) -> Any:
-        data = handler(self)
-        if not isinstance(data, dict) or not any(key in data for key in ("id", *_JUDGEMENT_KEYS)):
-            return data
-        head = {"id": data["id"]} if "id" in data else {}
-        tail = {key: data[key] for key in _JUDGEMENT_KEYS if key in data}
-        return {**head, **{k: v for k, v in data.items() if k != "id" and k not in tail}, **tail}
 
 
 class Stance(StrEnum):
@@ -169,9 +145,11 @@ class Judged(Strict):
         default=None,
         description="Curator's note in our words: the right reading, or what established knowledge says. Required "
         "when the reading is corrected or the verdict is not supported.")
-    basis: Basis | None = Field(default=None, description="Where the note's knowledge comes from; required with a note.")
+    basis: Basis | None = Field(default=None,
+                                description="Where the note's knowledge comes from; required with a note.")
     basis_document: Name | None = Field(
-        default=None, description="The kind of document the basis rests on (e.g. `summary of product characteristics`).")
+        default=None,
+        description="The kind of document the basis rests on (e.g. `summary of product characteristics`).")
 
     @model_validator(mode="after")
     def _judgement(self) -> Self:
@@ -281,18 +259,17 @@ _CODE_FORMS = {
 }
 
 
+_CODE_RULES = Rules(
+    *((_is("system", system.value), {"properties": {"code": {"pattern": form}}})
+      for system, form in _CODE_FORMS.items()),
+    (_is("system", "icd-10-cm"), {"required": ["billable"]}),
+)
+
+
 class Code(Strict):
     """A code in a standard terminology. Codes are curator knowledge unless a source gives them."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "allOf": [
-                *({"if": _is("system", system.value), "then": {"properties": {"code": {"pattern": form}}}}
-                  for system, form in _CODE_FORMS.items()),
-                {"if": _is("system", "icd-10-cm"), "then": {"required": ["billable"]}},
-            ]
-        }
-    )
+    model_config = ConfigDict(json_schema_extra=_CODE_RULES.schema())
 
     system: CodeSystem
     code: Annotated[str, StringConstraints(min_length=1, max_length=20)]
