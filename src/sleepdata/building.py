@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from . import bundle, manifest, schemas
+from .changes import write_release_ids
 from .reports import render
 from .validation import validate
 
@@ -35,6 +36,8 @@ def build(root: Path, sources_dir: Path | None, site: bool = True) -> int:
     from .exports import FORMATS, export
 
     data = Dataset.from_records(records, retired=report.retired)
+    write_release_ids(data, root / "releases")
+    print(f"wrote releases/{data.version}.ids")
     for fmt in FORMATS:
         export(data, fmt, root / "exports" / fmt)
     print(f"wrote the exports ({', '.join(FORMATS)}) to exports/")

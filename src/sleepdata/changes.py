@@ -26,7 +26,7 @@ def open_release(path: Path) -> Dataset:
 def _claims(value: Any, path: str = "") -> Iterator[tuple[str, str, dict[str, Any]]]:
     """(claim id, path, claim dict) for every object with an id below the record's root."""
     if isinstance(value, dict):
-        if path and value.get("id"):
+        if path and _is_claim(value):
             yield value["id"], path, value
         for key, item in value.items():
             yield from _claims(item, f"{path}.{key}" if path else key)
@@ -35,14 +35,18 @@ def _claims(value: Any, path: str = "") -> Iterator[tuple[str, str, dict[str, An
             yield from _claims(item, f"{path}[{i}]")
 
 
-def _own(value: Any, root: bool = True) -> Any:
-    """The value with every nested claim replaced by its id: what belongs to this object alone."""
+def _is_claim(value: Any) -> bool:
+    return isinstance(value, dict) and bool(value.get("id"))
+
+
+def _own(value: Any) -> Any:
+    """What belongs to this object alone: nested claims left out (each is compared on its own, and their order
+    in a list is no change)."""
     if isinstance(value, dict):
-        if not root and value.get("id"):
-            return value["id"]
-        return {key: _own(item, False) for key, item in value.items()}
+        return {key: _own(item) for key, item in value.items()
+                if not _is_claim(item) and not (isinstance(item, list) and item and all(map(_is_claim, item)))}
     if isinstance(value, list):
-        return [_own(item, False) for item in value]
+        return [_own(item) for item in value if not _is_claim(item)]
     return value
 
 
@@ -155,6 +159,15 @@ def release_ids(data: Dataset) -> list[str]:
     records, claims = _index(data)
     strengths = {f"strength:{sid}" for sid in data.ids().get("strength", ())}
     return sorted({*records, *strengths, *(f"claim:{cid}" for cid in claims)})
+
+
+def write_release_ids(data: Dataset, directory: Path) -> Path:
+    """Write `<version>.ids`, one reference a line, into `directory` (via a temporary file)."""
+    path = directory / f"{data.version}.ids"
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text("\n".join(release_ids(data)) + "\n", encoding="utf-8")
+    temporary.replace(path)
+    return path
 
 
 def _short(value: Any) -> str:

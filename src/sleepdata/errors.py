@@ -24,6 +24,7 @@ class Problem:
     expected: str | None = None
     found: str | None = None
     severity: Severity = "error"
+    claim: str | None = None
 
     def format(self) -> str:
         where = " ".join(part for part in (self.record, self.field) if part)

@@ -31,7 +31,22 @@ class RecordFile:
 
     def problem(self, path: tuple[str | int, ...], message: str, code: str, **extra: Any) -> Problem:
         line, col = self.document.position(path)
-        return Problem(self.document.file, line, col, self.ref, field_path(path) or None, message, code, **extra)
+        return Problem(self.document.file, line, col, self.ref, field_path(path) or None, message, code,
+                       claim=claim_at(self.kind, self.document.data, path), **extra)
+
+
+def claim_at(kind: str, data: Any, path: tuple[str | int, ...]) -> str | None:
+    """The id of the innermost claim that holds `path` in a record's data (a warning is itself a claim)."""
+    found = data.get("id") if kind == "warning" and isinstance(data, dict) else None
+    current = data
+    for part in path:
+        try:
+            current = current[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(current, dict) and isinstance(current.get("id"), str):
+            found = current["id"]
+    return found if isinstance(found, str) else None
 
 
 def _describe(value: Any) -> str:
@@ -103,14 +118,16 @@ def validate_document(kind: str, document: strict_yaml.Document) -> tuple[BaseMo
                 line, col = document.position(loc, key=True)
                 message = f"unknown field '{loc[-1]}'{hint}; expected one of {', '.join(allowed)}"
                 problems.append(Problem(document.file, line, col, ref, field_path(loc), message, code,
-                                        expected=", ".join(allowed), found=str(loc[-1])))
+                                        expected=", ".join(allowed), found=str(loc[-1]),
+                                        claim=claim_at(kind, document.data, loc)))
                 continue
             line, col = document.position(loc)
             shown = "nothing" if code == "missing" else (f"{len(found)}" if code == "length" and
                                                           isinstance(found, (list, str)) else _describe(found))
             message = expected if code == "value" else f"{expected}; got {shown}"
             problems.append(Problem(document.file, line, col, ref, field_path(loc) or None, message, code,
-                                    expected=expected, found=None if code == "missing" else _describe(found)))
+                                    expected=expected, found=None if code == "missing" else _describe(found),
+                                    claim=claim_at(kind, document.data, loc)))
         return None, problems
 
 

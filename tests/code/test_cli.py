@@ -35,12 +35,12 @@ def test_golden_error_line_for_a_wrong_unit(tmp_path: Path) -> None:
 
 
 def test_every_error_is_listed_then_a_summary(tmp_path: Path) -> None:
-    for path in ("treatments/amount-as-text.yaml", "treatments/unit-not-ucum.yaml", "causes/no-links.yaml"):
+    for path in ("treatments/amount-as-text.yaml", "treatments/unit-not-ucum.yaml", "causes/disputed-without-note.yaml"):
         (tmp_path / path).parent.mkdir(exist_ok=True)
         shutil.copy(FIXTURES / "invalid/records" / path, tmp_path / path)
     result = run("validate", str(tmp_path))
     assert result.returncode == 1
-    assert "[type]" in result.stdout and "[enum]" in result.stdout and "[length]" in result.stdout
+    assert "[type]" in result.stdout and "[enum]" in result.stdout and "[value]" in result.stdout
     assert result.stdout.splitlines()[-1].startswith("3 errors in 3 files")
 
 
@@ -125,7 +125,7 @@ def test_show_prints_a_record_by_reference_or_name() -> None:
     assert by_ref.returncode == 0
     record = json.loads(by_ref.stdout)
     assert record["id"] == "zopiclone"
-    assert {s["id"]: s["status"] for s in record["strengths"]}["zopiclone-20-mg"] == "non-standard"
+    assert {s["id"]: s["marketed"] for s in record["strengths"]}["zopiclone-20-mg"] == "not-marketed"
     by_synonym = run("show", "Ekbom syndrome")
     assert json.loads(by_synonym.stdout)["id"] == "restless-legs-syndrome"
     missing = run("show", "condition:insomina")

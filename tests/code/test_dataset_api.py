@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from sleepdata import Dataset, DatasetError, bundle
-from sleepdata.models import Strength, StrengthStatus, Treatment
+from sleepdata.models import Marketed, Strength, Treatment
 
 
 @pytest.fixture(scope="module")
@@ -61,10 +61,10 @@ def test_relationships_both_ways(demo: Dataset) -> None:
     assert demo.drug_of("strength:examplon-40-mg").id == "examplon"
 
 
-def test_strengths_keep_their_status(demo: Dataset) -> None:
+def test_strengths_keep_their_marketing_status(demo: Dataset) -> None:
     strength = demo["strength:examplon-40-mg"]
     assert isinstance(strength, Strength)
-    assert strength.status is StrengthStatus.NON_STANDARD
+    assert strength.marketed is Marketed.NOT_MARKETED
     assert [s.amount for s in demo.treatments["examplon"].strengths] == [5, 10, 40]
 
 

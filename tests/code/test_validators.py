@@ -67,7 +67,7 @@ def test_json_report_is_documented_shape(workdir: Path) -> None:
     report = json.loads(run("validate", "bad", "--format", "json", cwd=workdir).stdout)
     assert set(report) == {"report_format", "sleepdata_version", "valid", "counts", "files", "problems"}
     assert set(report["problems"][0]) == {"file", "line", "col", "record", "field", "message", "code", "expected",
-                                          "found", "severity"}
+                                          "found", "severity", "claim"}
 
 
 def test_retired_reference_warns_and_fails_only_with_strict(tmp_path: Path) -> None:
