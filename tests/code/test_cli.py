@@ -35,7 +35,8 @@ def test_golden_error_line_for_a_wrong_unit(tmp_path: Path) -> None:
 
 
 def test_every_error_is_listed_then_a_summary(tmp_path: Path) -> None:
-    for path in ("treatments/amount-as-text.yaml", "treatments/unit-not-ucum.yaml", "causes/disputed-without-note.yaml"):
+    paths = ("treatments/amount-as-text.yaml", "treatments/unit-not-ucum.yaml", "causes/disputed-without-note.yaml")
+    for path in paths:
         (tmp_path / path).parent.mkdir(exist_ok=True)
         shutil.copy(FIXTURES / "invalid/records" / path, tmp_path / path)
     result = run("validate", str(tmp_path))
