@@ -19,7 +19,7 @@ from sleepdata.validation import validate
 
 _ID_MARK = "-zzsfx"
 _NAME_MARK = " zzname"
-_REF = re.compile(r"^(source|condition|cause|treatment|strength):[a-z0-9]+(-[a-z0-9]+)*$")
+_REF = re.compile(r"^(source|condition|cause|treatment|strength|warning|claim):[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
