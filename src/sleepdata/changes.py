@@ -23,13 +23,18 @@ def open_release(path: Path) -> Dataset:
     return Dataset.from_bundle(path) if path.is_file() else Dataset.from_path(path)
 
 
+#: Lists whose items have ids but are no claims: the articles of a compilation.
+NOT_CLAIMS = frozenset({"articles"})
+
+
 def _claims(value: Any, path: str = "") -> Iterator[tuple[str, str, dict[str, Any]]]:
     """(claim id, path, claim dict) for every object with an id below the record's root."""
     if isinstance(value, dict):
         if path and _is_claim(value):
             yield value["id"], path, value
         for key, item in value.items():
-            yield from _claims(item, f"{path}.{key}" if path else key)
+            if key not in NOT_CLAIMS:
+                yield from _claims(item, f"{path}.{key}" if path else key)
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _claims(item, f"{path}[{i}]")
