@@ -1,4 +1,9 @@
-"""CSV export: every table as a CSV file, described by a Frictionless Data Package (`datapackage.json`)."""
+"""CSV export: every table as a CSV file, described by a Frictionless Data Package (`datapackage.json`).
+
+A text cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage
+return) is written with a leading apostrophe, as the OWASP guidance on CSV injection recommends; the
+package descriptor says so (`sleepdata:csvFormulaNeutralisation`).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,17 @@ from typing import Any
 
 from ..dataset import Dataset
 from . import tables
-from .common import NAME, NOTICE, finite, to_json, write_text
+from .common import LICENCE, NAME, NOTICE, finite, sources, to_json, write_text
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NEUTRALISATION = ("Text cells that begin with =, +, -, @, a tab or a carriage return carry a leading apostrophe (') "
+                  "so that no spreadsheet runs them as a formula (OWASP, CSV injection); remove it to get the "
+                  "value. Numbers are never changed.")
+
+
+def neutralise(text: str) -> str:
+    """The text, with a leading apostrophe when a spreadsheet would take it for a formula."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def _cell(value: tables.Value) -> str:
@@ -17,12 +32,14 @@ def _cell(value: tables.Value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return neutralise(value)
     return str(finite(value))
 
 
 def _csv(table: tables.Table) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; a CR inside a cell is then quoted
     writer.writerow([c.name for c in table.columns])
     writer.writerows([_cell(v) for v in row] for row in table.rows)
     return buffer.getvalue()
@@ -52,9 +69,12 @@ def _resource(table: tables.Table) -> dict[str, Any]:
 
 
 def descriptor(dataset: Dataset, built: list[tables.Table]) -> dict[str, Any]:
-    """The Data Package descriptor: name, version, notice, and a Table Schema per file."""
+    """The Data Package descriptor: name, version, notice, licence, sources, and a Table Schema per file."""
     return {"profile": "tabular-data-package", "name": NAME, "title": "sleepdata: sleep-related conditions, causes, "
-            "treatments, drug strengths and warnings", "version": dataset.version, "description": NOTICE,
+            "treatments, drug strengths and warnings", "version": dataset.version,
+            "description": f"{NOTICE} {NEUTRALISATION}", "licenses": [LICENCE],
+            "sources": [{"title": s["title"], "path": s["file_name"], "sha256": s["sha256"]} for s in sources(dataset)],
+            "sleepdata:csvFormulaNeutralisation": NEUTRALISATION,
             "resources": [_resource(t) for t in built]}
 
 
