@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from importlib import import_module
+from importlib.util import find_spec
 from pathlib import Path
 
 from ..dataset import Dataset
@@ -32,6 +33,13 @@ _WRITERS: dict[str, tuple[str, str]] = {
     "kgx": ("kgx_graph", "export"),
 }
 FORMATS: tuple[str, ...] = tuple(_WRITERS)
+#: Formats that need an optional library (its extra): format -> (module, extra).
+NEEDS: dict[str, tuple[str, str]] = {"parquet": ("pyarrow", "parquet")}
+
+
+def available() -> tuple[str, ...]:
+    """The formats whose libraries are installed."""
+    return tuple(f for f in FORMATS if f not in NEEDS or find_spec(NEEDS[f][0]) is not None)
 
 
 def export(dataset: Dataset, fmt: str, out: Path) -> list[Path]:
@@ -53,4 +61,4 @@ def export(dataset: Dataset, fmt: str, out: Path) -> list[Path]:
             gc.enable()
 
 
-__all__ = ["FORMATS", "export"]
+__all__ = ["FORMATS", "NEEDS", "available", "export"]
