@@ -430,3 +430,36 @@ def test_jsonld_every_claim_is_a_statement_with_its_judgement(dataset: Dataset, 
     version = list(rdf.query(_PREFIXES + "SELECT ?v ?l WHERE { <urn:sleepdata:dataset> schema:version ?v ; "
                              "schema:license ?l }"))
     assert [(str(r.v), str(r.l)) for r in version] == [(dataset.version, LICENCE["path"])]
+
+
+def test_contraindications_populations_and_interactions_map_to_fhir_and_biolink(dataset: Dataset,
+                                                                                tmp_path: Path) -> None:
+    """A contraindication naming a condition and a cause, for a population: no record of the dataset has one yet,
+    so one is added here, the way a user's extension would add it."""
+    from sleepdata.models import Warning
+
+    warning = Warning.model_validate({
+        "id": "zopiclone-test-contraindication", "statement": "Not for people with sleep apnoea.",
+        "stance": "cautioned", "applies_to": ["treatment:zopiclone"], "kind": "contraindication",
+        "conditions": ["condition:insomnia", "cause:obstructive-sleep-apnoea"],
+        "populations": [{"group": "older-adults", "age_min": 65}],
+        "provenance": [{"source": "source:zopiclone-20-mg-product-page", "start": 12, "end": 181}]}, strict=False)
+    extended = dataset.extended([warning])
+    export(extended, "fhir", tmp_path / "fhir")
+    bundle = _json(tmp_path / "fhir" / "sleepdata.fhir.json")
+    [cud] = fhirpath(bundle, "Bundle.entry.resource.where(resourceType='ClinicalUseDefinition' and "
+                     "identifier.where(value='zopiclone-test-contraindication').exists())")
+    get_fhir_model_class("ClinicalUseDefinition").model_validate(cud)
+    assert cud["type"] == "contraindication"
+    codes = fhirpath(cud, "contraindication.diseaseSymptomProcedure.concept.coding.code")
+    assert {"insomnia", "obstructive-sleep-apnoea"} <= set(codes)
+    [group] = fhirpath(bundle, f"Bundle.entry.where(fullUrl='{cud['population'][0]['reference']}').resource")
+    assert fhirpath(group, "characteristic.code.coding.code") == ["older-adults"]
+    assert fhirpath(group, "characteristic.valueRange.low.value") == [65]
+    interactions = fhirpath(bundle, "Bundle.entry.resource.where(resourceType='ClinicalUseDefinition' and "
+                            "type='interaction').interaction.interactant.itemCodeableConcept.coding.code")
+    assert "alcohol" in interactions
+    export(extended, "kgx", tmp_path / "kgx")
+    edges = [json.loads(line) for line in (tmp_path / "kgx" / "edges.jsonl").read_text().splitlines()]
+    contraindicated = {e["object"] for e in edges if e["predicate"] == "biolink:contraindicated_in"}
+    assert contraindicated == {"urn:sleepdata:condition:insomnia", "urn:sleepdata:cause:obstructive-sleep-apnoea"}

@@ -62,9 +62,9 @@ _XREF_PREFIXES = {"icd-10-cm": "ICD10CM", "icd-11": "ICD11", "mesh": "MESH", "at
 
 @dataclass(frozen=True)
 class _Parent:
-    """A condition's parent as an edge: curator knowledge, judged with the condition record."""
+    """A condition's parent as an edge: a field of the record, not a claim, judged with the condition record."""
 
-    id: str
+    id: None
     reading: Reading
     verdict: Verdict
     note: str | None
@@ -92,7 +92,8 @@ def _edge(claim: Any, subject: str, predicate: str, obj: str, hashes: dict[str, 
           suffix: str = "") -> dict[str, Any]:
     judgement = {f"sleepdata_{name}": getattr(getattr(claim, name, None), "value", getattr(claim, name, None))
                  for name in ("stance", "reading", "verdict", "basis", "note", "origin")}
-    edge = {"id": iri(f"claim:{claim.id}{suffix}"), "subject": iri(subject), "predicate": predicate,
+    edge_id = iri(f"claim:{claim.id}{suffix}") if claim.id else f"{iri(subject)}#{predicate.split(':')[1]}"
+    edge = {"id": edge_id, "subject": iri(subject), "predicate": predicate,
             "object": iri(obj), "knowledge_level": "knowledge_assertion", "agent_type": "manual_agent",
             "primary_knowledge_source": KNOWLEDGE_SOURCE,
             "supporting_documents": sorted({iri(s.source) for s in spans}),
@@ -111,7 +112,7 @@ def graph(dataset: Dataset) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]
         nodes.append(_node(f"condition:{cid}", CONDITION_CATEGORIES.get(condition.category, "biolink:Disease"),
                            condition))
         if condition.parent:
-            parent = _Parent(f"{cid}-parent", condition.reading, condition.verdict, condition.note, condition.basis)
+            parent = _Parent(None, condition.reading, condition.verdict, condition.note, condition.basis)
             edges.append(_edge(parent, f"condition:{cid}", "biolink:subclass_of", condition.parent, hashes, []))
     for kid in sorted(dataset.causes):
         cause = dataset.causes[kid]
