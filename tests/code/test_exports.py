@@ -240,12 +240,14 @@ def test_data_package_queried_with_frictionless(dataset: Dataset, out: Path) -> 
 
 
 def test_csv_cells_that_would_run_as_formulas_are_neutralised() -> None:
-    values = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\ry", "plain", "a=b"]
+    values = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\ry", "plain", "a=b", "'quoted' word"]
     table = table_module.Table("t", "", (table_module.Column("text", "string"),
                                          table_module.Column("number", "number")), ("text",),
                                rows=[(v, -1.5) for v in values])
     rows = list(csv.reader(io.StringIO(csv_text(table), newline="")))[1:]
-    assert [r[0] for r in rows] == ["'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "'\tx", "'\ry", "plain", "a=b"]
+    assert [r[0] for r in rows] == ["'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "'\tx", "'\ry", "plain", "a=b",
+                                    "''quoted' word"]
+    assert [r[0][1:] if r[0].startswith("'") else r[0] for r in rows] == values, "the rule cannot be undone"
     assert {r[1] for r in rows} == {"-1.5"}, "a number was changed"
     assert neutralise("=A1") == "'=A1" and neutralise("ok") == "ok"
 

@@ -1,7 +1,8 @@
 """CSV export: every table as a CSV file, described by a Frictionless Data Package (`datapackage.json`).
 
 A text cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage
-return) is written with a leading apostrophe, as the OWASP guidance on CSV injection recommends; the
+return) is written with a leading apostrophe, as the OWASP guidance on CSV injection recommends, and so is a
+cell that starts with an apostrophe, so that removing one leading apostrophe always restores the value; the
 package descriptor says so (`sleepdata:csvFormulaNeutralisation`).
 """
 
@@ -18,13 +19,15 @@ from .common import LICENCE, NAME, NOTICE, finite, sources, to_json, write_text
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NEUTRALISATION = ("Text cells that begin with =, +, -, @, a tab or a carriage return carry a leading apostrophe (') "
-                  "so that no spreadsheet runs them as a formula (OWASP, CSV injection); remove it to get the "
-                  "value. Numbers are never changed.")
+                  "so that no spreadsheet runs them as a formula (OWASP, CSV injection); so does a text cell that "
+                  "itself begins with an apostrophe, so the rule can be undone: remove one leading apostrophe "
+                  "from any text cell that begins with one to get the value. Numbers are never changed.")
 
 
 def neutralise(text: str) -> str:
-    """The text, with a leading apostrophe when a spreadsheet would take it for a formula."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    """The text, with a leading apostrophe when a spreadsheet would take it for a formula (or when it begins
+    with an apostrophe already, so that stripping one apostrophe always gives the value back)."""
+    return f"'{text}" if text.startswith((*FORMULA_STARTS, "'")) else text
 
 
 def _cell(value: tables.Value) -> str:

@@ -1,9 +1,10 @@
-"""The dataset as flat, typed tables (shared by the CSV and Parquet exports).
+"""The dataset as flat, typed tables (shared by the CSV, Parquet and SQLite exports).
 
 The tables are derived from the models, so no field is lost and an empty table still has typed columns:
 
 - one table per record kind (`sources`, `conditions`, `causes`, `treatments`, `warnings`), nested single
-  objects flattened into prefixed columns (`curation_status`, `curation_note`, `assessment_reliability`);
+  objects flattened into prefixed columns (`assessment_reliability`), the judgement (`stance`, `reading`,
+  `verdict`, `note`, `basis`) last;
 - one table per list of objects or names inside a kind (`cause_links`, `treatment_uses`, `strengths`,
   `warning_targets`, `condition_features`, ...), keyed by the record's id and the row's `path` in the record
   (`uses[2]`); rows of nested lists also carry `owner_path` (`brands[0]`);
