@@ -190,20 +190,33 @@ def test_jsonl_manifest_passes_check_jsonschema(out: Path) -> None:
     assert result.returncode == 1 and "version" in result.stdout
 
 
-def test_json_lines_queried_with_duckdb(out: Path) -> None:
-    causes = f"read_json_auto('{out / 'jsonl' / 'causes.jsonl'}', maximum_object_size=100000000)"
-    links = _duckdb(f"SELECT l.id, l.verdict, l.stance, l.reading, l.provenance FROM (SELECT unnest(links) AS l "
-                    f"FROM {causes}) WHERE l.condition = 'condition:{known.RLS}'")
-    by_id = {row["id"]: row for row in links}
-    assert by_id[known.DISPUTED_LINK]["verdict"] == "disputed"
-    assert known.DISPUTED_LINK not in {r["id"] for r in links if r["verdict"] == "supported"}
+def _json_relations(out: Path, fmt: str) -> tuple[str, str]:
+    """DuckDB relations of every cause link (`l`) and every strength (`s`) in the JSON or JSON Lines export."""
+    def read(name: str) -> str:
+        return f"read_json_auto('{out / fmt / name}', maximum_object_size=100000000)"
+
+    if fmt == "jsonl":
+        return (f"(SELECT unnest(links) AS l FROM {read('causes.jsonl')})",
+                f"(SELECT unnest(strengths) AS s FROM {read('treatments.jsonl')})")
+    return (f"(SELECT unnest(c.links) AS l FROM (SELECT unnest(records.cause) AS c FROM {read('sleepdata.json')}))",
+            f"(SELECT unnest(t.strengths) AS s FROM (SELECT unnest(records.treatment) AS t FROM "
+            f"{read('sleepdata.json')}))")
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_queried_with_duckdb(out: Path, fmt: str) -> None:
+    links, strengths = _json_relations(out, fmt)
+    rows = _duckdb(f"SELECT l.id, l.verdict, l.stance, l.reading, l.provenance FROM {links} "
+                   f"WHERE l.condition = 'condition:{known.RLS}' AND l.verdict = 'supported'")
+    by_id = {row["id"]: row for row in rows}
+    assert known.DISPUTED_LINK not in by_id
     supported = by_id[known.SUPPORTED_LINK]
-    assert supported["verdict"] == "supported" and supported["reading"] == "as-written" and supported["stance"]
+    assert supported["reading"] == "as-written" and supported["stance"]
     assert "source:" in str(supported["provenance"]) and "'start':" in str(supported["provenance"])
-    treatments = f"read_json_auto('{out / 'json' / 'sleepdata.json'}', maximum_object_size=100000000)"
-    strengths = _duckdb(f"SELECT s.id, s.marketed FROM (SELECT unnest(t.strengths) AS s FROM (SELECT "
-                        f"unnest(records.treatment) AS t FROM {treatments}))")
-    assert {r["id"]: r["marketed"] for r in strengths}[known.NOT_MARKETED] == "not-marketed"
+    [disputed] = _duckdb(f"SELECT l.verdict, l.note FROM {links} WHERE l.id = '{known.DISPUTED_LINK}'")
+    assert disputed["verdict"] == "disputed" and disputed["note"]
+    assert _duckdb(f"SELECT s.marketed FROM {strengths} WHERE s.id = '{known.NOT_MARKETED}'") == [
+        {"marketed": "not-marketed"}]
 
 
 # -- CSV (Data Package) ---------------------------------------------------------------------------------------
