@@ -33,14 +33,17 @@ def build(root: Path, sources_dir: Path | None, site: bool = True) -> int:
     manifest.write(root / "src" / "sleepdata" / "data")
     print("wrote the bundle and its manifest to src/sleepdata/data/")
     from .dataset import Dataset
-    from .exports import FORMATS, export
+    from .exports import FORMATS, NEEDS, available, export
 
     data = Dataset.from_records(records, retired=report.retired)
     write_release_ids(data, root / "releases")
     print(f"wrote releases/{data.version}.ids")
-    for fmt in FORMATS:
+    formats = available()
+    for fmt in formats:
         export(data, fmt, root / "exports" / fmt)
-    print(f"wrote the exports ({', '.join(FORMATS)}) to exports/")
+    print(f"wrote the exports ({', '.join(formats)}) to exports/")
+    for fmt in sorted(set(FORMATS) - set(formats)):
+        print(f"skipped the {fmt} export: it needs {NEEDS[fmt][0]} (pip install \"sleepdata[{NEEDS[fmt][1]}]\")")
     if site:
         from .site import build_site
 

@@ -317,7 +317,8 @@ def parser() -> argparse.ArgumentParser:
 
     from .exports import FORMATS
 
-    ex = add("export", cmd_export, "Write the dataset as JSON, JSON Lines, CSV, Parquet, FHIR R5 or JSON-LD.")
+    ex = add("export", cmd_export, "Write the dataset as JSON, JSON Lines, CSV, Parquet, SQLite, FHIR R5, JSON-LD "
+             "or a Biolink graph (KGX).")
     ex.add_argument("--format", action="append", required=True, choices=(*FORMATS, "all"),
                     help="repeat for several formats; `all` for every one (each into OUT/FORMAT)")
     ex.add_argument("--out", required=True, metavar="DIR")

@@ -1,4 +1,5 @@
-"""JSON Schema files generated from the models: one draft 2020-12 file per record kind."""
+"""JSON Schema files generated from the models: one draft 2020-12 file per record kind, and one per envelope
+of the JSON exports (`bundle.json`, `manifest.json`)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,11 @@ BASE_URI = "urn:sleepdata:schema"
 
 
 def schema_for(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one record kind, with a versioned `$id`."""
-    body = KINDS[kind].model_json_schema(mode="validation")
+    """The JSON Schema of one record kind or export envelope, with a versioned `$id`."""
+    from .exports.envelopes import ENVELOPES
+
+    model = KINDS.get(kind) or ENVELOPES[kind]
+    body = model.model_json_schema(mode="validation")
     return {"$schema": DIALECT, "$id": f"{BASE_URI}:{__version__}:{kind}", **body}
 
 
@@ -25,7 +29,9 @@ def render(kind: str) -> str:
 
 def files() -> dict[str, str]:
     """File name -> text of every schema file."""
-    return {f"{kind}.json": render(kind) for kind in KINDS}
+    from .exports.envelopes import ENVELOPES
+
+    return {f"{kind}.json": render(kind) for kind in (*KINDS, *ENVELOPES)}
 
 
 def write(directory: Path) -> list[Path]:

@@ -1,10 +1,14 @@
-"""Exports of a dataset: JSON, JSON Lines, CSV (a Frictionless Data Package), Parquet, FHIR R5 and JSON-LD.
+"""Exports of a dataset: JSON, JSON Lines, CSV (a Frictionless Data Package), Parquet, SQLite, FHIR R5,
+JSON-LD and a Biolink graph (KGX).
 
     >>> from sleepdata.exports import export
     >>> export(sleepdata.load(), "csv", Path("out"))   # doctest: +SKIP
 
-Every export carries the dataset version and each record's curation status, marks a non-standard strength
-as such, writes no NaN, and is deterministic: the same dataset gives the same bytes.
+Every fact in every export carries its claim id, stance, reading, verdict, basis and provenance (source,
+span, the source's sha256); no disputed, unsupported or contested claim is stated as a plain fact
+(docs/exports.md says how each format keeps them apart). Every export carries the version, the data licence
+and the sources, marks a strength that is not marketed, writes no NaN, is deterministic (the same dataset
+gives the same bytes), and writes each file whole: to a temporary file first, then moved into place.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from importlib import import_module
+from importlib.util import find_spec
 from pathlib import Path
 
 from ..dataset import Dataset
@@ -22,10 +27,19 @@ _WRITERS: dict[str, tuple[str, str]] = {
     "jsonl": ("json_bundle", "export_jsonl"),
     "csv": ("csv_package", "export"),
     "parquet": ("parquet_tables", "export"),
+    "sqlite": ("sqlite_db", "export"),
     "fhir": ("fhir_bundle", "export"),
     "jsonld": ("jsonld_graph", "export"),
+    "kgx": ("kgx_graph", "export"),
 }
 FORMATS: tuple[str, ...] = tuple(_WRITERS)
+#: Formats that need an optional library (its extra): format -> (module, extra).
+NEEDS: dict[str, tuple[str, str]] = {"parquet": ("pyarrow", "parquet")}
+
+
+def available() -> tuple[str, ...]:
+    """The formats whose libraries are installed."""
+    return tuple(f for f in FORMATS if f not in NEEDS or find_spec(NEEDS[f][0]) is not None)
 
 
 def export(dataset: Dataset, fmt: str, out: Path) -> list[Path]:
@@ -47,4 +61,4 @@ def export(dataset: Dataset, fmt: str, out: Path) -> list[Path]:
             gc.enable()
 
 
-__all__ = ["FORMATS", "export"]
+__all__ = ["FORMATS", "NEEDS", "available", "export"]

@@ -1,4 +1,10 @@
-"""CSV export: every table as a CSV file, described by a Frictionless Data Package (`datapackage.json`)."""
+"""CSV export: every table as a CSV file, described by a Frictionless Data Package (`datapackage.json`).
+
+A text cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage
+return) is written with a leading apostrophe, as the OWASP guidance on CSV injection recommends, and so is a
+cell that starts with an apostrophe, so that removing one leading apostrophe always restores the value; the
+package descriptor says so (`sleepdata:csvFormulaNeutralisation`).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,19 @@ from typing import Any
 
 from ..dataset import Dataset
 from . import tables
-from .common import NAME, NOTICE, finite, to_json, write_text
+from .common import LICENCE, NAME, NOTICE, finite, sources, to_json, write_text
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NEUTRALISATION = ("Text cells that begin with =, +, -, @, a tab or a carriage return carry a leading apostrophe (') "
+                  "so that no spreadsheet runs them as a formula (OWASP, CSV injection); so does a text cell that "
+                  "itself begins with an apostrophe, so the rule can be undone: remove one leading apostrophe "
+                  "from any text cell that begins with one to get the value. Numbers are never changed.")
+
+
+def neutralise(text: str) -> str:
+    """The text, with a leading apostrophe when a spreadsheet would take it for a formula (or when it begins
+    with an apostrophe already, so that stripping one apostrophe always gives the value back)."""
+    return f"'{text}" if text.startswith((*FORMULA_STARTS, "'")) else text
 
 
 def _cell(value: tables.Value) -> str:
@@ -17,12 +35,14 @@ def _cell(value: tables.Value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return neutralise(value)
     return str(finite(value))
 
 
 def _csv(table: tables.Table) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; a CR inside a cell is then quoted
     writer.writerow([c.name for c in table.columns])
     writer.writerows([_cell(v) for v in row] for row in table.rows)
     return buffer.getvalue()
@@ -52,9 +72,12 @@ def _resource(table: tables.Table) -> dict[str, Any]:
 
 
 def descriptor(dataset: Dataset, built: list[tables.Table]) -> dict[str, Any]:
-    """The Data Package descriptor: name, version, notice, and a Table Schema per file."""
+    """The Data Package descriptor: name, version, notice, licence, sources, and a Table Schema per file."""
     return {"profile": "tabular-data-package", "name": NAME, "title": "sleepdata: sleep-related conditions, causes, "
-            "treatments, drug strengths and warnings", "version": dataset.version, "description": NOTICE,
+            "treatments, drug strengths and warnings", "version": dataset.version,
+            "description": f"{NOTICE} {NEUTRALISATION}", "licenses": [LICENCE],
+            "sources": [{"title": s["title"], "path": s["file_name"], "sha256": s["sha256"]} for s in sources(dataset)],
+            "sleepdata:csvFormulaNeutralisation": NEUTRALISATION,
             "resources": [_resource(t) for t in built]}
 
 

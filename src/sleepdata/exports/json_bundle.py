@@ -1,8 +1,11 @@
 """JSON exports: one bundle of every record (`json`), or one JSON Lines file per kind (`jsonl`).
 
-Records appear exactly as the models dump them (every field, curation included), sorted by id. The bundle
-carries the dataset's name, version and notice; the JSON Lines files are accompanied by `manifest.json`,
-which carries the same and names each file with its record count.
+Records appear exactly as the models dump them (every field, with each claim's id, stance, reading, verdict,
+note, basis and provenance spans), sorted by id; a span names its source, whose record carries the sha256.
+The bundle carries the dataset's name, version, notice, licence and sources; the JSON Lines files are
+accompanied by `manifest.json`, which carries the same and names each file with its record count. Both
+envelopes have JSON Schemas in `schema/` (`bundle.json`, `manifest.json`), and each line is a record that its
+kind's schema describes.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from typing import Any
 
 from ..dataset import Dataset
 from ..models import FOLDERS
-from .common import NAME, NOTICE, dump, records_of, to_json, write_text
+from .common import dump, metadata, records_of, to_json, write_text
 
 
 def _by_kind(dataset: Dataset) -> dict[str, list[dict[str, Any]]]:
@@ -23,8 +26,8 @@ def _by_kind(dataset: Dataset) -> dict[str, list[dict[str, Any]]]:
 
 
 def export_json(dataset: Dataset, out: Path) -> list[Path]:
-    data = {"name": NAME, "version": dataset.version, "notice": NOTICE, "records": _by_kind(dataset)}
-    return [write_text(out / f"{NAME}.json", to_json(data) + "\n")]
+    data = {**metadata(dataset), "records": _by_kind(dataset)}
+    return [write_text(out / f"{data['name']}.json", to_json(data) + "\n")]
 
 
 def export_jsonl(dataset: Dataset, out: Path) -> list[Path]:
@@ -34,6 +37,6 @@ def export_jsonl(dataset: Dataset, out: Path) -> list[Path]:
         name = f"{FOLDERS[kind]}.jsonl"
         written.append(write_text(out / name, "".join(to_json(r) + "\n" for r in records)))
         files[kind] = {"path": name, "records": len(records)}
-    manifest = {"name": NAME, "version": dataset.version, "notice": NOTICE, "files": files}
+    manifest = {**metadata(dataset), "files": files}
     written.append(write_text(out / "manifest.json", to_json(manifest, indent=2) + "\n"))
     return written

@@ -1,10 +1,17 @@
-"""JSON-LD export: the dataset as schema.org nodes with an inline `@context` (no network needed to expand).
+"""JSON-LD export: schema.org nodes for the records and a statement node for every claim (inline `@context`,
+no network needed to expand).
 
-`Dataset` (name, version, notice); `MedicalCondition` (codes, causes, risk factors, treatments, `skos:broader`
-for the parent); `MedicalCause` (also `MedicalRiskFactor` when a source calls it one); `Drug` with its
-`DrugStrength`s, `DrugClass`, `DietarySupplement`, `MedicalTherapy` and `TherapeuticProcedure` for the
-treatments. Terms schema.org lacks live under `urn:sleepdata:vocab:`: `curationStatus`, `curationNote`,
-`strengthStatus` (`non-standard` for a strength that is not a marketed one), `associatedWith`.
+- Records: `Dataset` (version, licence, sources), `CreativeWork` per source (with its sha256),
+  `MedicalCondition`, `MedicalCause`, `Drug` / `DrugClass` / `DietarySupplement` / `MedicalTherapy` /
+  `TherapeuticProcedure` / `sd:Substance` per treatment, `DrugStrength` per strength (`sd:marketed`).
+- Claims: every claim is a node `urn:sleepdata:claim:<claim id>` typed `rdf:Statement` and `sd:Claim`, with
+  `rdf:subject`, `rdf:predicate` and `rdf:object` where the claim links two things, the statement in our
+  words, `sd:stance`, `sd:reading`, `sd:verdict`, `sd:plainFact`, `sd:note`, `sd:basis`, and `sd:provenance`:
+  one W3C Web Annotation `oa:TextPositionSelector` per span (`oa:start`, `oa:end`, `sd:source`,
+  `sd:sourceSha256`).
+- The plain triple (`condition schema:cause cause`) is written only for a claim that may stand as a plain
+  fact (`common.plain_fact`); a disputed, unsupported, outdated, negated or contested claim exists only as
+  its statement node.
 """
 
 from __future__ import annotations
@@ -12,31 +19,66 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
+from ..claims import claims_in
 from ..dataset import Dataset
-from ..models import Cause, Code, Condition, Curation, Relation, Strength, Treatment, TreatmentKind
-from .common import BASE_IRI, NAME, NOTICE, finite, to_json, write_text
+from ..models import (
+    Cause,
+    CauseLink,
+    Code,
+    Condition,
+    Effect,
+    Interaction,
+    Relation,
+    Span,
+    Strength,
+    Treatment,
+    TreatmentKind,
+    Use,
+)
+from ..models.treatment import ClassMembership
+from .common import BASE_IRI, LICENCE, NAME, NOTICE, finite, plain_fact, to_json, write_text
 
 VOCAB = f"{BASE_IRI}vocab:"
-_LINKS = ("cause", "riskFactor", "possibleTreatment", "drug", "drugClass", "causeOf", "increasesRiskOf",
-          "associatedWith", "broader")
+SCHEMA = "https://schema.org/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_LINKS = ("cause", "riskFactor", "possibleTreatment", "drug", "drugClass", "availableStrength", "license",
+          "isBasedOn", "appliesTo")
 CONTEXT: dict[str, Any] = {
-    "@vocab": "https://schema.org/",
+    "@vocab": SCHEMA,
     "sd": VOCAB,
+    "rdf": RDF,
+    "oa": "http://www.w3.org/ns/oa#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
     **{term: {"@type": "@id"} for term in _LINKS},
+    "appliesTo": {"@id": "sd:appliesTo", "@type": "@id"},
     "broader": {"@id": "skos:broader", "@type": "@id"},
     "associatedWith": {"@id": "sd:associatedWith", "@type": "@id"},
-    "prescriptionStatus": {"@type": "@vocab"},
-    "curationStatus": "sd:curationStatus",
-    "curationNote": "sd:curationNote",
-    "strengthStatus": "sd:strengthStatus",
-    "mentionContext": "sd:mentionContext",
+    "subject": {"@id": "rdf:subject", "@type": "@id"},
+    "predicate": {"@id": "rdf:predicate", "@type": "@id"},
+    "object": {"@id": "rdf:object", "@type": "@id"},
+    "claim": {"@id": "sd:claim", "@type": "@id"},
+    "source": {"@id": "sd:source", "@type": "@id"},
+    "start": {"@id": "oa:start", "@type": "xsd:nonNegativeInteger"},
+    "end": {"@id": "oa:end", "@type": "xsd:nonNegativeInteger"},
+    **{term: f"sd:{term}" for term in ("statement", "field", "stance", "reading", "verdict", "note", "basis",
+                                      "basisDocument", "origin", "provenance", "sourceSha256", "marketed",
+                                      "mentionContext", "sha256", "standing", "relation", "treatmentKind")},
+    "plainFact": {"@id": "sd:plainFact", "@type": "xsd:boolean"},
 }
 _TYPES = {TreatmentKind.DRUG: "Drug", TreatmentKind.DRUG_CLASS: "DrugClass", TreatmentKind.HERBAL: "DietarySupplement",
           TreatmentKind.SUPPLEMENT: "DietarySupplement", TreatmentKind.NON_DRUG: "MedicalTherapy",
-          TreatmentKind.PROCEDURE: "TherapeuticProcedure"}
+          TreatmentKind.PROCEDURE: "TherapeuticProcedure", TreatmentKind.SUBSTANCE: "sd:Substance"}
+_DRUG_LIKE = {"Drug", "DrugClass", "DietarySupplement", "sd:Substance"}
 _CODING_SYSTEMS = {"icd-10-cm": "ICD-10-CM", "icd-11": "ICD-11", "mesh": "MeSH", "atc": "ATC"}
-_PRESCRIPTION = {"prescription-only": "PrescriptionOnly", "over-the-counter": "OTC"}
+_RELATIONS = {Relation.CAUSE: "cause", Relation.TRIGGER: "cause", Relation.RISK_FACTOR: "riskFactor",
+              Relation.ASSOCIATION: "associatedWith"}
+_IRIS = {"cause": f"{SCHEMA}cause", "riskFactor": f"{SCHEMA}riskFactor", "associatedWith": f"{VOCAB}associatedWith",
+         "drug": f"{SCHEMA}drug", "possibleTreatment": f"{SCHEMA}possibleTreatment",
+         "drugClass": f"{SCHEMA}drugClass", "availableStrength": f"{SCHEMA}availableStrength",
+         "adverseOutcome": f"{SCHEMA}adverseOutcome", "interactingDrug": f"{SCHEMA}interactingDrug"}
 
 
 def iri(ref: str) -> str:
@@ -44,103 +86,130 @@ def iri(ref: str) -> str:
     return f"{BASE_IRI}{ref}"
 
 
-def _curation(curation: Curation) -> dict[str, Any]:
-    return {"curationStatus": curation.status.value, **({"curationNote": curation.note} if curation.note else {})}
-
-
-def _codes(codes: list[Code]) -> dict[str, Any]:
-    if not codes:
-        return {}
-    return {"code": [{"@type": "MedicalCode", "codeValue": c.code, "codingSystem": _CODING_SYSTEMS[c.system.value],
-                      "name": c.label} for c in codes]}
-
-
-def _names(record: Condition | Cause | Treatment) -> dict[str, Any]:
-    names = [s.name for s in record.synonyms]
-    return {"name": record.name, **({"alternateName": names} if names else {})}
-
-
 def _prune(node: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in node.items() if v not in ([], None)}
-
-
-def _condition(condition: Condition, dataset: Dataset) -> dict[str, Any]:
-    causes = dataset.causes_of(condition.id)
-    treatments = dataset.treatments_for(condition.id)
-    drug_like = {"Drug", "DrugClass", "DietarySupplement"}
-    return _prune({
-        "@id": iri(f"condition:{condition.id}"), "@type": "MedicalCondition", **_names(condition),
-        "description": condition.definition, **_codes(condition.codes),
-        "broader": iri(condition.parent) if condition.parent else None,
-        "cause": _unique(iri(f"cause:{c.id}") for c, link in causes if link.relation in (Relation.CAUSE,
-                                                                                           Relation.TRIGGER)),
-        "riskFactor": _unique(iri(f"cause:{c.id}") for c, link in causes if link.relation is Relation.RISK_FACTOR),
-        "associatedWith": _unique(iri(f"cause:{c.id}") for c, link in causes
-                                  if link.relation is Relation.ASSOCIATION),
-        "drug": _unique(iri(f"treatment:{t.id}") for t, _ in treatments if _TYPES[t.kind] in drug_like),
-        "possibleTreatment": _unique(iri(f"treatment:{t.id}") for t, _ in treatments
-                                     if _TYPES[t.kind] not in drug_like),
-        **_curation(condition.curation)})
 
 
 def _unique(items: Any) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _cause(cause: Cause) -> dict[str, Any]:
-    def linked(*relations: Relation) -> list[str]:
-        return _unique(link.condition for link in cause.links if link.relation in relations)
-
-    risk = linked(Relation.RISK_FACTOR)
-    return _prune({
-        "@id": iri(f"cause:{cause.id}"), "@type": ["MedicalCause", "MedicalRiskFactor"] if risk else "MedicalCause",
-        **_names(cause), "description": cause.description, **_codes(cause.codes),
-        "causeOf": [iri(c) for c in linked(Relation.CAUSE, Relation.TRIGGER)],
-        "increasesRiskOf": [iri(c) for c in risk],
-        "associatedWith": [iri(c) for c in linked(Relation.ASSOCIATION)],
-        **_curation(cause.curation)})
+def _codes(codes: list[Code]) -> list[dict[str, Any]]:
+    return [{"@type": "MedicalCode", "codeValue": c.code, "codingSystem": _CODING_SYSTEMS[c.system.value],
+             "name": c.label} for c in codes]
 
 
-def _strength(treatment: Treatment, strength: Strength, warnings: list[str]) -> dict[str, Any]:
+def _names(record: Condition | Cause | Treatment) -> dict[str, Any]:
+    return {"name": record.name, "alternateName": [s.name for s in record.synonyms]}
+
+
+def _judgement(item: Any) -> dict[str, Any]:
+    values = {key: getattr(item, attr, None) for key, attr in (
+        ("stance", "stance"), ("reading", "reading"), ("verdict", "verdict"), ("note", "note"), ("basis", "basis"),
+        ("basisDocument", "basis_document"), ("origin", "origin"))}
+    return {key: getattr(value, "value", value) for key, value in values.items()}
+
+
+def _span(span: Span, hashes: dict[str, str]) -> dict[str, Any]:
+    return {"@type": "oa:TextPositionSelector", "source": iri(span.source), "start": span.start, "end": span.end,
+            "sourceSha256": hashes[span.source]}
+
+
+def _link(ref: str, claim: Any, treatments: dict[str, str]) -> tuple[str, str, str] | None:
+    """(subject, predicate term, object) of a claim that links two things, else None."""
+    if isinstance(claim, CauseLink):
+        return iri(claim.condition), _RELATIONS[claim.relation], ref
+    if isinstance(claim, Use):
+        kind = treatments[ref]
+        return iri(claim.condition), "drug" if kind in _DRUG_LIKE else "possibleTreatment", ref
+    if isinstance(claim, ClassMembership):
+        return ref, "drugClass", iri(claim.drug_class)
+    if isinstance(claim, Strength):
+        return ref, "availableStrength", iri(f"strength:{claim.id}")
+    if isinstance(claim, Effect) and claim.condition:
+        return ref, "adverseOutcome", iri(claim.condition)
+    if isinstance(claim, Interaction):
+        return ref, "interactingDrug", iri(claim.partner)
+    return None
+
+
+def _claims(kind: str, record: BaseModel, hashes: dict[str, str], treatments: dict[str, str],
+            plain: dict[str, dict[str, list[str]]]) -> list[dict[str, Any]]:
+    """A statement node per claim of `record`; plain links are collected into `plain` (subject → term → objects)."""
+    ref = iri(f"{kind}:{record.id}")  # type: ignore[attr-defined]
+    nodes = []
+    for path, claim in claims_in(record):
+        link = _link(ref, claim, treatments)
+        node = {"@id": iri(f"claim:{claim.id}"), "@type": ["rdf:Statement", "sd:Claim"],
+                "field": str(next((p for p in reversed(path) if isinstance(p, str)), kind)),
+                "subject": link[0] if link else ref, "statement": getattr(claim, "statement", None)
+                or getattr(claim, "text", None) or getattr(claim, "name", None),
+                "plainFact": plain_fact(claim), **_judgement(claim),
+                "provenance": [_span(s, hashes) for s in getattr(claim, "provenance", ())]}
+        if isinstance(claim, Use):
+            node["standing"] = claim.standing.value
+        if isinstance(claim, CauseLink):
+            node["relation"] = claim.relation.value
+        if link:
+            node.update(predicate=_IRIS[link[1]], object=link[2])
+            if plain_fact(claim):
+                plain.setdefault(link[0], {}).setdefault(link[1], []).append(link[2])
+        nodes.append(_prune(node))
+    return nodes
+
+
+def _record(kind: str, record: Any, dataset: Dataset) -> dict[str, Any]:
+    ref = f"{kind}:{record.id}"
+    node: dict[str, Any] = {"@id": iri(ref), **_judgement(record)}
+    if kind == "source":
+        node.update({"@type": "CreativeWork", "name": record.title, "description": record.description,
+                     "sha256": record.sha256, "encodingFormat": "text/plain", "inLanguage": record.language,
+                     "author": record.author, "datePublished": record.published, "identifier": record.file_name})
+    elif kind == "condition":
+        node.update({"@type": "MedicalCondition", **_names(record), "description": record.definition,
+                     "code": _codes(record.codes), "broader": iri(record.parent) if record.parent else None})
+    elif kind == "cause":
+        node.update({"@type": "MedicalCause", **_names(record), "description": record.description,
+                     "code": _codes(record.codes)})
+    elif kind == "treatment":
+        node.update({"@type": _TYPES[record.kind], **_names(record), "treatmentKind": record.kind.value,
+                     "nonProprietaryName": record.inn, "proprietaryName": _unique(b.name for b in record.brands),
+                     "description": record.description, "code": _codes(record.codes)})
+    else:
+        node.update({"@type": "sd:Warning", "appliesTo": [iri(t) for t in record.applies_to],
+                     "claim": iri(f"claim:{record.id}")})
+    return node
+
+
+def _strength(treatment: Treatment, strength: Strength) -> dict[str, Any]:
     return _prune({
         "@id": iri(f"strength:{strength.id}"), "@type": "DrugStrength",
         "activeIngredient": treatment.inn or treatment.name, "strengthValue": finite(strength.amount),
-        "strengthUnit": strength.unit, "strengthStatus": strength.status.value,
-        "mentionContext": strength.context.value, "warning": warnings, **_curation(strength.curation)})
-
-
-def _treatment(treatment: Treatment, dataset: Dataset, members: list[str]) -> dict[str, Any]:
-    node_type = _TYPES[treatment.kind]
-    legal = [s.status.value for s in treatment.legal_statuses]
-    return _prune({
-        "@id": iri(f"treatment:{treatment.id}"), "@type": node_type, **_names(treatment),
-        "nonProprietaryName": treatment.inn, "proprietaryName": _unique(b.name for b in treatment.brands),
-        "description": treatment.description, **_codes(treatment.codes),
-        "drugClass": _unique(iri(m.drug_class) for m in treatment.classes),
-        "drug": members if node_type == "DrugClass" else [],
-        "mechanismOfAction": [m.statement for m in treatment.mechanisms],
-        "legalStatus": _unique(legal),
-        "prescriptionStatus": next((_PRESCRIPTION[s] for s in legal if s in _PRESCRIPTION), None),
-        "availableStrength": [_strength(treatment, s, [w.statement for w in dataset.warnings_for(f"strength:{s.id}")])
-                              for s in treatment.strengths],
-        "warning": [w.statement for w in dataset.warnings_for(f"treatment:{treatment.id}")],
-        **_curation(treatment.curation)})
+        "strengthUnit": strength.unit, "marketed": strength.marketed.value, "mentionContext": strength.context.value,
+        "claim": iri(f"claim:{strength.id}")})
 
 
 def graph(dataset: Dataset) -> dict[str, Any]:
-    """The JSON-LD document: the context, then a Dataset node and one node per condition, cause and treatment."""
+    """The JSON-LD document: the context, a Dataset node, a node per record and strength, a node per claim."""
     about = {"@id": f"{BASE_IRI}dataset", "@type": "Dataset", "name": NAME, "version": dataset.version,
-             "description": NOTICE}
-    nodes = [about]
-    nodes += [_condition(dataset.conditions[c], dataset) for c in sorted(dataset.conditions)]
-    nodes += [_cause(dataset.causes[c]) for c in sorted(dataset.causes)]
-    members: dict[str, list[str]] = {}
-    for tid in sorted(dataset.treatments):
-        for membership in dataset.treatments[tid].classes:
-            members.setdefault(membership.drug_class, []).append(iri(f"treatment:{tid}"))
-    nodes += [_treatment(dataset.treatments[t], dataset, _unique(members.get(f"treatment:{t}", [])))
-              for t in sorted(dataset.treatments)]
-    return {"@context": CONTEXT, "@graph": nodes}
+             "description": NOTICE, "license": LICENCE["path"],
+             "isBasedOn": [iri(f"source:{s}") for s in sorted(dataset.sources)]}
+    hashes = {f"source:{sid}": s.sha256 for sid, s in dataset.sources.items()}
+    treatments = {iri(f"treatment:{tid}"): _TYPES[t.kind] for tid, t in dataset.treatments.items()}
+    records: list[dict[str, Any]] = []
+    claims: list[dict[str, Any]] = []
+    plain: dict[str, dict[str, list[str]]] = {}
+    for kind, collection in dataset.collections.items():
+        for rid in sorted(collection):
+            record = collection[rid]
+            records.append(_record(kind, record, dataset))
+            claims += _claims(kind, record, hashes, treatments, plain)
+            if kind == "treatment":
+                records += [_strength(record, s) for s in record.strengths]
+    for node in records:
+        for term, objects in plain.get(node["@id"], {}).items():
+            node[term] = _unique(objects)
+    return {"@context": CONTEXT, "@graph": [about, *(_prune(n) for n in records), *claims]}
 
 
 def export(dataset: Dataset, out: Path) -> list[Path]:

@@ -1,7 +1,8 @@
 """Parquet export: the same tables as the CSV export, one Parquet file each, for DuckDB, pandas and Spark.
 
 Each file's key-value metadata carries `sleepdata.version` and `sleepdata.notice`; column descriptions and
-allowed values travel as field metadata. Needs pyarrow (`pip install "sleepdata[parquet]"`).
+allowed values travel as field metadata; `sleepdata.licence` and `sleepdata.sources` (JSON) say under which
+licence and from which documents. Needs pyarrow (`pip install "sleepdata[parquet]"`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 from ..dataset import Dataset
 from . import tables
-from .common import NAME, NOTICE, finite, to_json
+from .common import LICENCE, NAME, NOTICE, finite, sources, to_json, write_atomic
 
 
 def _pyarrow() -> Any:
@@ -23,7 +24,7 @@ def _pyarrow() -> Any:
     return pyarrow
 
 
-def _arrow_table(pa: Any, table: tables.Table, version: str) -> Any:
+def _arrow_table(pa: Any, table: tables.Table, dataset: Dataset) -> Any:
     types = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
     fields = []
     for column in table.columns:
@@ -31,7 +32,8 @@ def _arrow_table(pa: Any, table: tables.Table, version: str) -> Any:
         if column.enum:
             meta["enum"] = to_json(list(column.enum))
         fields.append(pa.field(column.name, types[column.type], nullable=not column.required, metadata=meta or None))
-    metadata = {"sleepdata.name": NAME, "sleepdata.version": version, "sleepdata.notice": NOTICE,
+    metadata = {"sleepdata.name": NAME, "sleepdata.version": dataset.version, "sleepdata.notice": NOTICE,
+                "sleepdata.licence": to_json(LICENCE), "sleepdata.sources": to_json(sources(dataset)),
                 "sleepdata.table": table.name, "sleepdata.primary_key": to_json(list(table.primary_key))}
     schema = pa.schema(fields, metadata=metadata)
     columns = [[finite(row[i]) for row in table.rows] for i in range(len(table.columns))]
@@ -44,7 +46,10 @@ def export(dataset: Dataset, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for table in tables.build(dataset):
-        path = out / f"{table.name}.parquet"
-        pa.parquet.write_table(_arrow_table(pa, table, dataset.version), path, compression="zstd")
-        written.append(path)
+        arrow = _arrow_table(pa, table, dataset)
+
+        def fill(path: Path, arrow: Any = arrow) -> None:
+            pa.parquet.write_table(arrow, path, compression="zstd")
+
+        written.append(write_atomic(out / f"{table.name}.parquet", fill))
     return written

@@ -1,16 +1,20 @@
-"""The dataset as flat, typed tables (shared by the CSV and Parquet exports).
+"""The dataset as flat, typed tables (shared by the CSV, Parquet and SQLite exports).
 
 The tables are derived from the models, so no field is lost and an empty table still has typed columns:
 
 - one table per record kind (`sources`, `conditions`, `causes`, `treatments`, `warnings`), nested single
-  objects flattened into prefixed columns (`curation_status`, `curation_note`, `assessment_reliability`);
+  objects flattened into prefixed columns (`assessment_reliability`), the judgement (`stance`, `reading`,
+  `verdict`, `note`, `basis`) last;
 - one table per list of objects or names inside a kind (`cause_links`, `treatment_uses`, `strengths`,
   `warning_targets`, `condition_features`, ...), keyed by the record's id and the row's `path` in the record
   (`uses[2]`); rows of nested lists also carry `owner_path` (`brands[0]`);
 - pooled tables for what every kind can have — `provenance` (spans and mentions), `synonyms`, `codes`,
   `quantities`, `populations`, `notes` — keyed by `record_kind`, `record_id`, `path` and `owner_path`, so
   `provenance.owner_path = treatment_uses.path` joins a use to its spans;
-- `dataset`: one row with the name, version and notice.
+- `dataset`: one row with the name, version, notice and data licence.
+
+Every table of claims has a `plain_fact` column, true only where the claim may be read as a plain fact (see
+`common.plain_fact`); the `provenance` table names the claim each span supports and the source's sha256.
 
 References (`condition:insomnia`) become `<field>_id` columns holding the id; a reference that may name
 several kinds (`applies_to`) also gets a `<field>_kind` column.
@@ -29,8 +33,8 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from ..dataset import Dataset
-from ..models import FOLDERS, KINDS
-from .common import NOTICE, records_of
+from ..models import FOLDERS, KINDS, Claim, Synonym
+from .common import LICENCE, NAME, NOTICE, plain_fact, records_of
 
 Value = str | int | float | bool | None
 
@@ -48,6 +52,7 @@ _POOLED_DESCRIPTIONS = {
     "populations": "Groups of people a fact or warning concerns.",
     "notes": "Curator's notes on records (curator knowledge).",
 }
+_JUDGEMENT = ("origin", "stance", "reading", "verdict", "note", "basis", "basis_document")
 _REF_PATTERN = re.compile(r"^\^\(?([a-z|]+)\)?:")
 ColumnType = Literal["string", "integer", "number", "boolean"]
 _TYPES: dict[type, ColumnType] = {str: "string", int: "integer", float: "number", bool: "boolean"}
@@ -62,6 +67,10 @@ class Column:
     required: bool = True
     enum: tuple[str, ...] = ()
     description: str = ""
+
+
+PLAIN_FACT = Column("plain_fact", "boolean", True, (), "True when the claim may be read as a plain fact: judged "
+                    "supported, not negated by its source, not a contested use. False rows are claims only.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +100,7 @@ class _Cell:
 
     column: Column
     attrs: tuple[str, ...]
-    part: Literal["value", "kind", "id"] = "value"
+    part: Literal["value", "kind", "id", "plain_fact"] = "value"
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,15 +176,17 @@ def _shape(model: type[BaseModel], table: str, prefix: str = "", attrs: tuple[st
             children += nested.children
         else:
             cells += _scalar_cells(prefix + name, annotation, optional, metadata, info.description or "", here)
+        if name == "id" and "verdict" in model.model_fields:
+            cells.append(_Cell(PLAIN_FACT, attrs, "plain_fact"))
     return _Shape(tuple(cells), tuple(children))
 
 
 def _rank(model: type[BaseModel], name: str) -> int:
-    """Column order: `id`, the model's own fields, inherited ones (statement, stance), then `curation`."""
+    """Column order: `id`, the model's own fields, inherited ones (statement, stance), then the judgement."""
     if name == "id":
         return 0
-    if name == "curation":
-        return 3
+    if name in _JUDGEMENT:
+        return 3 + _JUDGEMENT.index(name)
     return 1 if name in inspect.get_annotations(model) else 2
 
 
@@ -200,7 +211,8 @@ def _key_columns(table: str, kind: str | None, nested: bool) -> list[Column]:
         keys = [Column("record_kind", "string", True, tuple(KINDS)), Column("record_id", "string"),
                 Column("owner_path", "string", False, (), "Path of the object it belongs to; empty for the record.")]
         if table == "provenance":
-            keys.append(Column("field", "string", True, ("provenance", "mentions")))
+            keys += [Column("field", "string", True, ("provenance", "mentions")),
+                     Column("claim_id", "string", False, (), "The claim the span supports; empty for a mention.")]
     else:
         keys = [Column(f"{kind}_id", "string")]
         if nested:
@@ -212,6 +224,7 @@ def _foreign_keys(columns: list[Column]) -> tuple[ForeignKey, ...]:
     tables = {kind: folder for kind, folder in FOLDERS.items()}
     tables["drug_class"] = "treatments"
     tables["parent"] = "conditions"
+    tables["partner"] = "treatments"
     out = []
     for column in columns:
         base = column.name.removesuffix("_id")
@@ -224,13 +237,17 @@ def _foreign_keys(columns: list[Column]) -> tuple[ForeignKey, ...]:
 def _plan() -> tuple[dict[str, _Shape], dict[str, Table]]:
     """The shape of every record kind and the empty tables, in a stable order."""
     shapes = {kind: _shape(model, kind) for kind, model in KINDS.items()}
-    tables: dict[str, Table] = {"dataset": Table("dataset", "The dataset: name, version, and a notice.", (
-        Column("name", "string"), Column("version", "string"), Column("notice", "string")), ("name",))}
+    tables: dict[str, Table] = {"dataset": Table("dataset", "The dataset: name, version, notice and data licence.", (
+        Column("name", "string"), Column("version", "string"), Column("notice", "string"),
+        Column("licence", "string", True, (), "SPDX id of the data licence."), Column("licence_url", "string")),
+        ("name",))}
     pooled: dict[str, Table] = {}
 
     def add(child: _Child, kind: str, nested: bool) -> None:
         cells = child.shape.cells if child.shape else child.item
         columns = [*_key_columns(child.table, kind, nested), *(c.column for c in cells)]
+        if child.table == "provenance":
+            columns.append(Column("source_sha256", "string", True, (), "SHA-256 of the source text the span is in."))
         keys = ("record_kind", "record_id", "path") if child.table in _POOLED_DESCRIPTIONS else (
             ("id",) if any(c.name == "id" for c in columns) else (f"{kind}_id", "path"))
         table = Table(child.table, _POOLED_DESCRIPTIONS.get(child.table, f"Items of `{'.'.join(child.attrs)}` in "
@@ -256,6 +273,8 @@ def _plan() -> tuple[dict[str, _Shape], dict[str, Table]]:
 # -- rows ------------------------------------------------------------------------------------------------
 
 def _value(obj: Any, cell: _Cell) -> Value:
+    if cell.part == "plain_fact":
+        return plain_fact(_get(obj, cell.attrs))
     for attr in cell.attrs:
         if obj is None:
             return None
@@ -276,7 +295,12 @@ def _get(obj: Any, attrs: tuple[str, ...]) -> Any:
     return obj
 
 
-def _emit(tables: dict[str, Table], kind: str, rid: str, obj: Any, shape: _Shape, owner: str) -> None:
+def _claim_id(obj: Any) -> str | None:
+    return obj.id if isinstance(obj, Claim) or (isinstance(obj, Synonym) and obj.id) else None
+
+
+def _emit(tables: dict[str, Table], kind: str, rid: str, obj: Any, shape: _Shape, owner: str,
+          hashes: dict[str, str]) -> None:
     """Rows of the child tables under `obj`, which sits at path `owner` in record `rid`."""
     for child in shape.children:
         table = tables[child.table]
@@ -284,15 +308,18 @@ def _emit(tables: dict[str, Table], kind: str, rid: str, obj: Any, shape: _Shape
         name = child.attrs[-1]
         keys: tuple[Value, ...]
         if child.table in _POOLED_DESCRIPTIONS:
-            keys = (kind, rid, holder or None, name) if child.table == "provenance" else (kind, rid, holder or None)
+            keys = (kind, rid, holder or None)
+            if child.table == "provenance":
+                keys += (name, _claim_id(_get(obj, child.attrs[:-1])) if name == "provenance" else None)
         else:
             keys = (rid, holder) if holder else (rid,)
         cells = child.shape.cells if child.shape else child.item
         for i, item in enumerate(_get(obj, child.attrs)):
             path = f"{holder}.{name}[{i}]" if holder else f"{name}[{i}]"
-            table.rows.append((*keys, path, *(_value(item, c) for c in cells)))
+            row = (*keys, path, *(_value(item, c) for c in cells))
+            table.rows.append((*row, hashes[item.source]) if child.table == "provenance" else row)
             if child.shape:
-                _emit(tables, kind, rid, item, child.shape, path)
+                _emit(tables, kind, rid, item, child.shape, path, hashes)
 
 
 def build(dataset: Dataset) -> list[Table]:
@@ -300,10 +327,11 @@ def build(dataset: Dataset) -> list[Table]:
     shapes, empty = _plan()
     tables = {name: Table(t.name, t.description, t.columns, t.primary_key, t.foreign_keys) for name, t in
               empty.items()}
-    tables["dataset"].rows.append(("sleepdata", dataset.version, NOTICE))
+    tables["dataset"].rows.append((NAME, dataset.version, NOTICE, LICENCE["name"], LICENCE["path"]))
+    hashes = {f"source:{sid}": source.sha256 for sid, source in dataset.sources.items()}
     for kind, rid, record in records_of(dataset):
         shape = shapes[kind]
         tables[FOLDERS[kind]].rows.append(tuple(_value(record, c) for c in shape.cells))
-        _emit(tables, kind, rid, record, shape, "")
+        _emit(tables, kind, rid, record, shape, "", hashes)
     return list(tables.values())
 
