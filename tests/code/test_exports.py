@@ -449,8 +449,8 @@ def test_jsonld_every_claim_is_a_statement_with_its_judgement(dataset: Dataset, 
 
 def test_contraindications_populations_and_interactions_map_to_fhir_and_biolink(dataset: Dataset,
                                                                                 tmp_path: Path) -> None:
-    """A contraindication naming a condition and a cause, for a population: no record of the dataset has one yet,
-    so one is added here, the way a user's extension would add it."""
+    """A contraindication naming a condition and a cause, for a population, added the way a user's extension
+    would add it, beside the dataset's own."""
     from sleepdata.models import Warning
 
     warning = Warning.model_validate({
@@ -477,4 +477,6 @@ def test_contraindications_populations_and_interactions_map_to_fhir_and_biolink(
     export(extended, "kgx", tmp_path / "kgx")
     edges = [json.loads(line) for line in (tmp_path / "kgx" / "edges.jsonl").read_text().splitlines()]
     contraindicated = {e["object"] for e in edges if e["predicate"] == "biolink:contraindicated_in"}
-    assert contraindicated == {"urn:sleepdata:condition:insomnia", "urn:sleepdata:cause:obstructive-sleep-apnoea"}
+    assert {"urn:sleepdata:condition:insomnia", "urn:sleepdata:cause:obstructive-sleep-apnoea"} <= contraindicated
+    # The dataset's own contraindications reach the graph too (valproate in POLG disease).
+    assert "urn:sleepdata:cause:polg-related-disorders" in contraindicated
