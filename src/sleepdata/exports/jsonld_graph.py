@@ -65,7 +65,7 @@ def _prune(node: dict[str, Any]) -> dict[str, Any]:
 
 
 def _condition(condition: Condition, dataset: Dataset) -> dict[str, Any]:
-    causes = dataset.causes_of(condition.id)
+    causes = [(cause, link) for cause, links in dataset.causes_of(condition.id) for link in links]
     treatments = dataset.treatments_for(condition.id)
     drug_like = {"Drug", "DrugClass", "DietarySupplement"}
     return _prune({
