@@ -11,8 +11,10 @@ Reference material, not medical advice.
 from __future__ import annotations
 
 from ._version import __version__
-from .dataset import Collection, Dataset
+from .dataset import AnyRecord, Collection, Dataset, Related
 from .errors import DatasetError, Problem
-from .loading import load
+from .loading import StaleBundleWarning, load
+from .lookup import AmbiguousLookupError, Match, NotFoundError
 
-__all__ = ["Collection", "Dataset", "DatasetError", "Problem", "__version__", "load"]
+__all__ = ["AmbiguousLookupError", "AnyRecord", "Collection", "Dataset", "DatasetError", "Match", "NotFoundError",
+           "Problem", "Related", "StaleBundleWarning", "__version__", "load"]

@@ -44,7 +44,7 @@ def _exit_code(problems: list[Problem]) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .validation import validate
+    from .context import validate_in_context
 
     paths = _existing([Path(p) for p in args.paths])
     if not paths:
@@ -53,8 +53,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
             return _validate_installed(args, bundle_path())
         paths = [Path("dataset")]
-    external = None if all(_is_project_dataset(p) for p in paths) else _installed_ids()
-    report = validate(paths, _sources_arg(args.sources, env_default=False), external)
+    report = validate_in_context(paths, _sources_arg(args.sources, env_default=False))
     problems = report.problems
     if args.strict:
         problems = [Problem(**{**p.to_dict(), "severity": "error"}) for p in problems]
@@ -68,22 +67,6 @@ def _existing(paths: list[Path]) -> list[Path]:
     if missing:
         raise UsageError(f"no such file or directory: {', '.join(missing)}")
     return paths
-
-
-def _is_project_dataset(path: Path) -> bool:
-    """Whether `path` is the `dataset/` folder of this project's own checkout (not a user's extension)."""
-    resolved = path.resolve()
-    return path.is_dir() and resolved.name == "dataset" and (resolved.parent / "src" / "sleepdata").is_dir()
-
-
-def _installed_ids() -> dict[str, set[str]] | None:
-    """Ids of the installed dataset, so that a user's own files may reference ours."""
-    try:
-        from .loading import load
-
-        return load().ids()
-    except (OSError, ValueError):
-        return None
 
 
 def _validate_installed(args: argparse.Namespace, bundle: Path) -> int:

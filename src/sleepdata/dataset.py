@@ -55,6 +55,11 @@ class Collection(Mapping[str, T], Generic[T]):
         self._model: type[T] | None = None
         self._retired = retired or {}
         self._built: dict[str, T] = {rid: freeze(record) for rid, record in (built or {}).items()}
+        if built:
+            from . import record_repr
+            from .models import KINDS, Strength
+
+            record_repr.install(*KINDS.values(), Strength)
 
     @cached_property
     def _index(self) -> _lookup.Index:
@@ -80,8 +85,10 @@ class Collection(Mapping[str, T], Generic[T]):
             if raw is None:
                 raise self._missing(rid)
             if self._model is None:
-                from .models import KINDS
+                from . import record_repr
+                from .models import KINDS, Strength
 
+                record_repr.install(*KINDS.values(), Strength)
                 self._model = KINDS[self.kind]  # type: ignore[assignment]
             assert self._model is not None
             from .frozen import freeze
@@ -200,13 +207,22 @@ class Dataset:
 
     @classmethod
     def from_path(cls, *paths: Path | str, sources_dir: Path | None = None) -> Dataset:
-        """A dataset from YAML record directories or files, fully validated; raises DatasetError on any error."""
-        from .validation import validate
+        """A dataset from YAML record directories or files, fully validated; raises DatasetError on any error.
 
-        report = validate([Path(p) for p in paths], sources_dir)
+        A dataset whose references reach into the installed one is an extension: the result is the installed
+        dataset with its records added (as `load(extra=...)` gives), and reusing one of our ids is an error.
+        """
+        from .context import validate_in_context
+
+        report = validate_in_context([Path(p) for p in paths], sources_dir)
         if not report.valid:
             raise DatasetError(report.problems)
-        return cls.from_records([f.record for f in report.records], retired=report.retired)
+        records = [f.record for f in report.records]
+        if report.extends:
+            from .loading import load
+
+            return load().extended(records, report.retired)
+        return cls.from_records(records, retired=report.retired)
 
     @classmethod
     def from_records(cls, records: list[BaseModel], version: str = __version__,

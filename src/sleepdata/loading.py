@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from .dataset import Dataset
-from .errors import DatasetError, Problem
+from .errors import DatasetError
 
 BUNDLE = "dataset.json"
 
@@ -76,10 +76,8 @@ def load(extra: Iterable[Path | str] = ()) -> Dataset:
     from .validation import validate
 
     report = validate(extra_paths, None, base.ids())
-    problems = [Problem(**{**p.to_dict(), "severity": "error"}) if p.code == "id-collision" else p
-                for p in report.problems]
-    if any(p.severity == "error" for p in problems):
-        raise DatasetError(problems)
+    if not report.valid:
+        raise DatasetError(report.problems)
     return base.extended([f.record for f in report.records], report.retired)
 
 
