@@ -216,9 +216,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_format(args: argparse.Namespace) -> int:
-    from .formatting import format_paths
+    from .yaml_format import format_paths
 
-    changed, problems = format_paths([Path(p) for p in args.paths or ["dataset"]], check=args.check)
+    changed, problems = format_paths(_existing([Path(p) for p in args.paths or ["dataset"]]), check=args.check)
     if problems:
         _print_problems(problems, "text")
         return 1
@@ -376,6 +376,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatasetError as exc:
         print(exc, file=sys.stderr)
         return 1
+    except ImportError as exc:  # an optional dependency that is not installed: the message names the extra
+        print(f"Error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

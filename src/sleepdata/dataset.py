@@ -6,7 +6,7 @@ import copy
 import gc
 import json
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeAlias, TypeVar, overload
@@ -25,6 +25,7 @@ T = TypeVar("T", bound="BaseModel")
 D = TypeVar("D")
 R = TypeVar("R")
 C = TypeVar("C")
+F = TypeVar("F")
 
 #: Any record `Dataset[...]`, `lookup()` or `search()` can return.
 AnyRecord: TypeAlias = "Source | Condition | Cause | Treatment | Warning | Strength"
@@ -332,41 +333,42 @@ class Dataset:
         parent = self.conditions[condition].parent
         return self.conditions[parent] if parent else None
 
-    def _scope(self, condition: str, include_subtypes: bool) -> list[str]:
+    def _claims_about(self, condition: str, include_subtypes: bool,
+                      index: dict[str, list[tuple[str, int]]]) -> dict[str, list[int]]:
+        """Record id -> positions of its claims about the condition (and its subtypes), from a reverse index."""
         root = self.conditions[condition].id
-        return [root, *(c.id for c in self.subtypes(root))] if include_subtypes else [root]
+        scope = [root, *(c.id for c in self.subtypes(root))] if include_subtypes else [root]
+        grouped: dict[str, list[int]] = {}
+        for cid in scope:
+            for rid, i in index.get(cid, ()):
+                grouped.setdefault(rid, []).append(i)
+        return grouped
 
     def causes_of(self, condition: str, include_subtypes: bool = False) -> list[Related[Cause, CauseLink]]:
         """Each cause of a condition with its links to it (and, with `include_subtypes`, to its subtypes)."""
-        grouped: dict[str, list[int]] = {}
-        for cid in self._scope(condition, include_subtypes):
-            for cause_id, i in self._causes_of.get(cid, ()):
-                grouped.setdefault(cause_id, []).append(i)
-        return [Related(cause, tuple(cause.links[i] for i in sorted(links)))
-                for cause, links in ((self.causes[c], links) for c, links in grouped.items())]
-
-    def conditions_caused_by(self, cause: str) -> list[Related[Condition, CauseLink]]:
-        """Each condition a cause is tied to, with the links that tie it."""
-        grouped: dict[str, list[CauseLink]] = {}
-        for link in self.causes[cause].links:
-            grouped.setdefault(link.condition, []).append(link)
-        return [Related(self.conditions[ref], tuple(links)) for ref, links in grouped.items()]
+        grouped = self._claims_about(condition, include_subtypes, self._causes_of)
+        return [Related(c, tuple(c.links[i] for i in sorted(at))) for c, at in
+                ((self.causes[rid], at) for rid, at in grouped.items())]
 
     def treatments_for(self, condition: str, include_subtypes: bool = False) -> list[Related[Treatment, Use]]:
         """Each treatment of a condition with its uses for it (and, with `include_subtypes`, for its subtypes)."""
-        grouped: dict[str, list[int]] = {}
-        for cid in self._scope(condition, include_subtypes):
-            for tid, i in self._treatments_for.get(cid, ()):
-                grouped.setdefault(tid, []).append(i)
-        return [Related(treatment, tuple(treatment.uses[i] for i in sorted(uses)))
-                for treatment, uses in ((self.treatments[t], uses) for t, uses in grouped.items())]
+        grouped = self._claims_about(condition, include_subtypes, self._treatments_for)
+        return [Related(t, tuple(t.uses[i] for i in sorted(at))) for t, at in
+                ((self.treatments[rid], at) for rid, at in grouped.items())]
+
+    def conditions_caused_by(self, cause: str) -> list[Related[Condition, CauseLink]]:
+        """Each condition a cause is tied to, with the links that tie it."""
+        return self._by_condition(self.causes[cause].links)
 
     def conditions_treated_by(self, treatment: str) -> list[Related[Condition, Use]]:
         """Each condition a treatment is said to treat, with those uses."""
-        grouped: dict[str, list[Use]] = {}
-        for use in self.treatments[treatment].uses:
-            grouped.setdefault(use.condition, []).append(use)
-        return [Related(self.conditions[ref], tuple(uses)) for ref, uses in grouped.items()]
+        return self._by_condition(self.treatments[treatment].uses)
+
+    def _by_condition(self, claims: Iterable[F]) -> list[Related[Condition, F]]:
+        grouped: dict[str, list[F]] = {}
+        for claim in claims:
+            grouped.setdefault(claim.condition, []).append(claim)  # type: ignore[attr-defined]
+        return [Related(self.conditions[ref], tuple(found)) for ref, found in grouped.items()]
 
     def warnings_for(self, target: str) -> list[Warning]:
         """Warnings of a treatment (`treatment:…`, with those of its strengths) or of one strength."""

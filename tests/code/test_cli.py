@@ -239,3 +239,60 @@ def test_validate_ends_with_counts_on_success(demo_dir: Path) -> None:
     result = run("validate", str(demo_dir))
     assert result.returncode == 0
     assert result.stdout.splitlines()[-1].startswith("7 records in 7 files: no errors")
+
+
+def _curated_copy(demo_dir: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "dataset"
+    shutil.copytree(demo_dir, target)
+    return target
+
+
+def test_format_keeps_comments_and_restores_key_order(demo_dir: Path, tmp_path: Path) -> None:
+    target = _curated_copy(demo_dir, tmp_path)
+    path = target / "conditions" / "insomnia.yaml"
+    canonical = path.read_text()
+    lines = canonical.splitlines()
+    edited = ["# reviewed against ICSD-3", lines[1], lines[0] + "  # the file name", *lines[2:], "# end"]
+    path.write_text("\n".join(edited) + "\n")
+    assert main(["format", str(target)]) == 0
+    text = path.read_text()
+    assert text.splitlines()[0] == "# reviewed against ICSD-3"
+    assert text.splitlines()[1] == lines[0] + "  # the file name"
+    assert text.splitlines()[-1] == "# end"
+    assert [line.split("  #")[0] for line in text.splitlines() if not line.lstrip().startswith("#")] == (
+        canonical.splitlines())
+    assert main(["format", "--check", str(target)]) == 0  # stable: a second run changes nothing
+    assert not list(target.rglob("*.tmp"))
+
+
+def test_format_refuses_when_any_file_is_invalid_and_touches_none(demo_dir: Path, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    target = _curated_copy(demo_dir, tmp_path)
+    unordered = target / "conditions" / "insomnia.yaml"
+    lines = unordered.read_text().splitlines()
+    unordered.write_text("\n".join([lines[1], lines[0], *lines[2:]]) + "\n")
+    before = unordered.read_text()
+    (target / "causes" / "stress.yaml").write_text("id: stress\nname: 7\n")
+    (target / "conditions" / "hypnic-jerks.yaml").write_text("id: hypnic-jerks\nbogus: 1\n")
+    assert main(["format", str(target)]) == 1
+    out = capsys.readouterr().out
+    assert "causes/stress.yaml" in out and "conditions/hypnic-jerks.yaml" in out
+    assert unordered.read_text() == before
+
+
+def test_locate_ignores_case_when_asked(demo_dir: Path, demo_texts: Path) -> None:
+    text = next(demo_texts.glob("*.txt")).read_text()
+    word = next(w for w in text.split() if w.isalpha() and len(w) > 4 and w.lower() != w.upper())
+    shouted = word.upper() if word.upper() not in text else word.lower()
+    args = ["locate", "demo-notes", shouted, "--dataset", str(demo_dir), "--sources", str(demo_texts)]
+    assert run(*args).returncode == 1
+    found = run(*args, "-i")
+    assert found.returncode == 0 and found.stdout.startswith(f"phrase [{text.lower().index(shouted.lower())}, ")
+
+
+def test_sentences_are_not_split_at_abbreviations() -> None:
+    from sleepdata.coverage import sentences
+
+    text = "Dr. Smith saw it, e.g. on p. 4 of the notes. Clonazepam, Kalma, etc. are prescribed.\nNext line"
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Dr. Smith saw it, e.g. on p. 4 of the notes.", "Clonazepam, Kalma, etc. are prescribed.", "Next line"]
