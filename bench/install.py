@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -81,6 +82,7 @@ def install(wheel: Path, extra: str, tool: str, tmp: Path) -> tuple[float, float
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", metavar="REV", help="also measure the wheel of this commit (core install only)")
+    parser.add_argument("--runs", type=int, default=3, help="installs per row (default 3); the machine is noisy")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args()
     tools = ["pip"] + (["uv"] if shutil.which("uv") else [])
@@ -95,15 +97,19 @@ def main() -> None:
         for label, wheel, extras in targets:
             for extra in extras:
                 for tool in tools:
-                    seconds, megabytes, count = install(wheel, extra, tool, tmp)
+                    runs = [install(wheel, extra, tool, tmp) for _ in range(args.runs)]
+                    times = sorted(seconds for seconds, _, _ in runs)
+                    _, megabytes, count = runs[-1]
                     what = f"`sleepdata[{extra}]`" if extra else "`sleepdata`"
-                    rows.append(f"| {label} | {what} | {tool} | {seconds:.1f} s | {megabytes:.0f} MB | {count} |")
+                    rows.append(f"| {label} | {what} | {tool} | {times[0]:.1f} s | {statistics.median(times):.1f} s "
+                                f"| {megabytes:.0f} MB | {count} |")
                     print(rows[-1], flush=True)
     section = [START, "", "## Install size and time", "",
                f"`python bench/install.py{' --before ' + args.before if args.before else ''}`: the wheel installed "
                "into a fresh virtual environment with a cold cache (download included); size of the whole "
                "environment, pip and setuptools included.", "",
-               "| wheel | install | tool | time | environment | distributions |", "|---|---|---|---|---|---|",
+               f"| wheel | install | tool | time, min of {args.runs} | time, median | environment | distributions |",
+               "|---|---|---|---|---|---|---|",
                *rows, "", END]
     text = args.out.read_text(encoding="utf-8") if args.out.exists() else "# Benchmark results\n"
     if START in text and END in text:
