@@ -50,17 +50,17 @@ class Collection(Mapping[str, T], Generic[T]):
 
     def __init__(self, kind: str, raw: dict[str, dict[str, Any]], built: dict[str, T] | None = None,
                  retired: dict[str, str] | None = None) -> None:
-        from .frozen import freeze
-
         self.kind, self._raw = kind, raw
         self._model: type[T] | None = None
         self._retired = retired or {}
-        self._built: dict[str, T] = {rid: freeze(record) for rid, record in (built or {}).items()}
-        if built:
+        self._built: dict[str, T] = {}
+        if built:  # records built elsewhere (validated files): frozen like ours; pydantic is loaded already
             from . import record_repr
+            from .frozen import freeze
             from .models import KINDS, Strength
 
             record_repr.install(*KINDS.values(), Strength)
+            self._built = {rid: freeze(record) for rid, record in built.items()}
 
     @cached_property
     def _index(self) -> _lookup.Index:
@@ -94,7 +94,8 @@ class Collection(Mapping[str, T], Generic[T]):
             assert self._model is not None
             from .frozen import freeze
 
-            record = self._built[rid] = freeze(self._model.model_validate(raw, strict=False))
+            # setdefault: when two threads build the same record, both get the one that was stored first
+            record = self._built.setdefault(rid, freeze(self._model.model_validate(raw, strict=False)))
         return record
 
     @overload
@@ -228,6 +229,7 @@ class Dataset:
     @classmethod
     def from_records(cls, records: list[BaseModel], version: str = __version__,
                      retired: dict[str, str] | None = None) -> Dataset:
+        """A dataset from already validated record models (as `validate` returns them)."""
         from .models import KINDS
 
         raw: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in KINDS}

@@ -79,7 +79,9 @@ def render(data: Dataset, record: AnyRecord) -> list[RenderableType]:
 
     ref = reference(record)
     kind = ref.partition(":")[0]
-    title = getattr(record, "name", None) or getattr(record, "title", None) or getattr(record, "statement", ref)
+    title = getattr(record, "name", None) or getattr(record, "title", None) or getattr(record, "statement", None)
+    if kind == "strength":
+        title = f"{data.drug_of(ref).name} {record.amount:g} {record.unit}"  # type: ignore[union-attr]
     head = _text(title, "bold")
     head.append_text(_text(f"  {ref}", "dim"))
     out: list[RenderableType] = [head]
@@ -94,7 +96,14 @@ def render(data: Dataset, record: AnyRecord) -> list[RenderableType]:
     row("kind", _label(getattr(record, "kind", None) or kind))
     row("category", _label(getattr(record, "category", "") or ""))
     row("INN", getattr(record, "inn", None))
-    row("definition", getattr(record, "definition", None) or getattr(record, "description", None))
+    row("definition", getattr(record, "definition", None))
+    row("description", getattr(record, "description", None))
+    if kind == "strength":
+        row("drug", f"treatment:{data.drug_of(ref).id}")
+        row("status", _label(getattr(record, "status", "")))
+        row("context", _label(getattr(record, "context", "")))
+        row("dose form", getattr(record, "dose_form", None))
+        row("curator note", getattr(getattr(record, "curation", None), "note", None))
     if kind == "warning":
         row("applies to", ", ".join(getattr(record, "applies_to", ())))
         row("severity", _label(getattr(record, "severity", None) or ""))

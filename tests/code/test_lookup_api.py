@@ -144,5 +144,17 @@ def test_every_public_name_has_a_docstring() -> None:
         if callable(obj):
             assert obj.__doc__, name
             for attr, member in vars(obj).items() if isinstance(obj, type) else ():
-                if not attr.startswith("_") and callable(member):
-                    assert member.__doc__, f"{name}.{attr}"
+                function = getattr(member, "__func__", getattr(member, "fget", member))
+                if not attr.startswith("_") and callable(function):
+                    assert function.__doc__, f"{name}.{attr}"
+
+
+def test_the_readme_example_runs_and_passes_mypy_strict(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = tmp_path / "readme_example.py"
+    example.write_text(readme.split("## Use it from Python", 1)[1].split("```python\n", 1)[1].split("```", 1)[0])
+    checked = subprocess.run([sys.executable, "-m", "mypy", "--strict", str(example)], capture_output=True,
+                             text=True, cwd=ROOT)
+    assert checked.returncode == 0, checked.stdout
+    ran = subprocess.run([sys.executable, str(example)], capture_output=True, text=True, cwd=tmp_path)
+    assert ran.returncode == 0, ran.stderr
