@@ -10,11 +10,25 @@ Reference material, not medical advice.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
 from .dataset import AnyRecord, Collection, Dataset, Related
 from .errors import DatasetError, Problem
 from .loading import StaleBundleWarning, load
-from .lookup import AmbiguousLookupError, Match, NotFoundError
+
+if TYPE_CHECKING:
+    from .lookup import AmbiguousLookupError, Match, NotFoundError
+
+_LAZY = {"AmbiguousLookupError", "Match", "NotFoundError"}  # from .lookup, imported when first asked for
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from . import lookup
+
+        return getattr(lookup, name)
+    raise AttributeError(f"module 'sleepdata' has no attribute '{name}'")
 
 __all__ = ["AmbiguousLookupError", "AnyRecord", "Collection", "Dataset", "DatasetError", "Match", "NotFoundError",
            "Problem", "Related", "StaleBundleWarning", "__version__", "load"]

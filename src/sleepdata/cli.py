@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -134,17 +135,15 @@ def cmd_locate(args: argparse.Namespace) -> int:
         raise UsageError(f"no valid source record '{sid}' in {args.dataset}/sources")
     text = (sources / found.record.file_name).read_text(encoding="utf-8")  # type: ignore[attr-defined]
     spans = sentences(text)
-    haystack, phrase = (text.casefold(), args.phrase.casefold()) if args.ignore_case else (text, args.phrase)
-    if len(haystack) != len(text):  # casefolding changed lengths (ß -> ss): fall back to lower(), which keeps them
-        haystack, phrase = text.lower(), args.phrase.lower()
-    start, hits = haystack.find(phrase), 0
-    while start != -1:
-        end = start + len(phrase)
+    # A lookahead finds overlapping occurrences too; offsets are those of the source text as it is.
+    pattern = re.compile(f"(?=({re.escape(args.phrase)}))", re.IGNORECASE if args.ignore_case else 0)
+    hits = 0
+    for match in pattern.finditer(text):
+        start, end = match.start(1), match.end(1)
         hits += 1
         sentence = next(((s, e) for s, e in spans if s <= start < e), (start, end))
         line = text.count("\n", 0, start) + 1
         print(f"phrase [{start}, {end})  sentence [{sentence[0]}, {sentence[1]})  line {line}")
-        start = haystack.find(phrase, start + 1)
     if not hits:
         print(f"'{args.phrase}' does not occur in {found.record.file_name}", file=sys.stderr)  # type: ignore[attr-defined]
     return 0 if hits else 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import gc
 import json
 import warnings
@@ -11,14 +10,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeAlias, TypeVar, overload
 
-from . import lookup as _lookup
 from ._version import __version__
 from .errors import DatasetError, did_you_mean
-from .lookup import Match, normalize
 
-if TYPE_CHECKING:  # pydantic and the models load on the first record built, not on `import sleepdata`
+if TYPE_CHECKING:  # pydantic, the models and the lookup index load when first used, not on `import sleepdata`
     from pydantic import BaseModel
 
+    from . import lookup as _lookup
+    from .lookup import Match
     from .models import Cause, CauseLink, Condition, Source, Strength, Treatment, Use, Warning
 
 T = TypeVar("T", bound="BaseModel")
@@ -64,7 +63,9 @@ class Collection(Mapping[str, T], Generic[T]):
 
     @cached_property
     def _index(self) -> _lookup.Index:
-        return _lookup.Index({self.kind: self._raw})
+        from .lookup import Index
+
+        return Index({self.kind: self._raw})
 
     def __repr__(self) -> str:
         return f"<Collection of {len(self)} {self.kind}s>"
@@ -118,6 +119,8 @@ class Collection(Mapping[str, T], Generic[T]):
 
     def find(self, name: str) -> list[T]:
         """Records whose name, synonym, INN or brand is `name`, ignoring case and accents."""
+        from .lookup import normalize
+
         key = normalize(name)
         refs = self._index.names["name"].get(key, set()) | self._index.names["synonym"].get(key, set())
         return [self[ref] for ref in sorted(refs)]
@@ -127,10 +130,14 @@ class Collection(Mapping[str, T], Generic[T]):
 
         Raises LookupError (`AmbiguousLookupError` or `NotFoundError`) listing the candidates.
         """
-        return self[_lookup.one(self._index, text, self._index.resolve(text))]
+        from .lookup import one
+
+        return self[one(self._index, text, self._index.resolve(text))]
 
     def search(self, text: str, limit: int | None = 10) -> list[Match[T]]:
         """Records ranked by how well one of their names matches `text` (typos tolerated), best first."""
+        from .lookup import Match
+
         return [Match(self[ref], score, matched) for ref, score, matched in self._index.search(text, limit)]
 
     def by_code(self, system: str, code: str) -> list[T]:
@@ -142,10 +149,14 @@ class Collection(Mapping[str, T], Generic[T]):
         rid = self._id(key)
         if rid not in self._raw:
             raise self._missing(rid)
+        import copy
+
         return copy.deepcopy(self._raw[rid])
 
     def _missing(self, rid: str) -> KeyError:
-        return _lookup.NotFoundError(rid, _lookup.suggestions(self._index, rid, 3), what=self.kind)
+        from .lookup import NotFoundError, suggestions
+
+        return NotFoundError(rid, suggestions(self._index, rid, 3), what=self.kind)
 
 
 class Dataset:
@@ -252,7 +263,9 @@ class Dataset:
 
     @cached_property
     def _lookup_index(self) -> _lookup.Index:
-        return _lookup.Index({kind: c._raw for kind, c in self.collections.items()})
+        from .lookup import Index
+
+        return Index({kind: c._raw for kind, c in self.collections.items()})
 
     def __getitem__(self, ref: str) -> AnyRecord:
         """Any record by reference (`condition:insomnia`), a strength included (`strength:zopiclone-7-5-mg`)."""
@@ -274,7 +287,9 @@ class Dataset:
         if ":" in text and text.partition(":")[0] in (*self.collections, "strength"):
             return self[text.strip()]
         index = self._lookup_index
-        return self[_lookup.one(index, text, index.resolve(text))]
+        from .lookup import one
+
+        return self[one(index, text, index.resolve(text))]
 
     def search(self, text: str, limit: int | None = 10, kinds: tuple[str, ...] | None = None) -> list[Match[AnyRecord]]:
         """Records ranked by how well a name, synonym, brand, id or code matches `text`, typos tolerated.
@@ -283,6 +298,8 @@ class Dataset:
         """
         hits = self._lookup_index.search(text, limit=None)
         chosen = [h for h in hits if kinds is None or h[0].partition(":")[0] in kinds][:limit]
+        from .lookup import Match
+
         return [Match(self[ref], score, matched) for ref, score, matched in chosen]
 
     def by_code(self, system: str, code: str) -> list[AnyRecord]:

@@ -6,8 +6,8 @@ an id that both define.
 
 from __future__ import annotations
 
+import _thread
 import gc
-import threading
 import warnings
 from collections.abc import Iterable
 from importlib import resources
@@ -33,7 +33,7 @@ class StaleBundleWarning(UserWarning):
     """In a checkout, record files changed after the bundle was built: `load()` does not see the change."""
 
 
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()  # the low-level lock: importing `threading` would slow `import sleepdata`
 _cache: list[Dataset] = []
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -42,8 +41,7 @@ def codes_of(raw: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         yield item["system"], item["code"]
 
 
-@dataclass(frozen=True, slots=True)
-class Match(Generic[T]):
+class Match(NamedTuple, Generic[T]):
     """One search result: the record, a score from 0 to 100, and the name or code that matched."""
 
     record: T

@@ -18,7 +18,8 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from sleepdata.dataset import Dataset, normalize
+from sleepdata.dataset import Dataset
+from sleepdata.lookup import normalize
 from sleepdata.models import FOLDERS, CurationStatus, Standing
 from sleepdata.site import build_site
 from sleepdata.site.text import amount, dose, label, md
