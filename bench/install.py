@@ -107,7 +107,9 @@ def main() -> None:
     section = [START, "", "## Install size and time", "",
                f"`python bench/install.py{' --before ' + args.before if args.before else ''}`: the wheel installed "
                "into a fresh virtual environment with a cold cache (download included); size of the whole "
-               "environment, pip and setuptools included.", "",
+               "environment, pip and setuptools included where the tool puts them there. pip runs as configured "
+               "on the machine (its configuration may name local wheel folders), uv with its own defaults (PyPI). "
+               "The machine is shared: times vary between runs, sizes do not.", "",
                f"| wheel | install | tool | time, min of {args.runs} | time, median | environment | distributions |",
                "|---|---|---|---|---|---|---|",
                *rows, "", END]

@@ -18,9 +18,10 @@ from .errors import DatasetError, Problem
 from .loading import StaleBundleWarning, load
 
 if TYPE_CHECKING:
-    from .lookup import AmbiguousLookupError, Match, NotFoundError
+    from .lookup import AmbiguousLookupError, Match, NotFoundError, RecordLookupError
 
-_LAZY = {"AmbiguousLookupError", "Match", "NotFoundError"}  # from .lookup, imported when first asked for
+# From .lookup, imported when first asked for: `import sleepdata` stays as quick as it was.
+_LAZY = {"AmbiguousLookupError", "Match", "NotFoundError", "RecordLookupError"}
 
 
 def __getattr__(name: str) -> Any:
@@ -31,4 +32,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'sleepdata' has no attribute '{name}'")
 
 __all__ = ["AmbiguousLookupError", "AnyRecord", "Collection", "Dataset", "DatasetError", "Match", "NotFoundError",
-           "Problem", "Related", "StaleBundleWarning", "__version__", "load"]
+           "Problem", "RecordLookupError", "Related", "StaleBundleWarning", "__version__", "load"]

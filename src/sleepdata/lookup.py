@@ -21,7 +21,7 @@ def normalize(text: str) -> str:
 
 
 def _loose(text: str) -> str:
-    """`normalize`, with hyphens, underscores and dots read as spaces (`Willis-Ekbom` = `Willis Ekbom`)."""
+    """`normalize`, with hyphens and underscores read as spaces (`Willis-Ekbom` = `Willis Ekbom`)."""
     return " ".join(normalize(text).replace("-", " ").replace("_", " ").split())
 
 
@@ -64,7 +64,14 @@ def reference(record: Any) -> str:
     return f"{kind}:{record.id}"
 
 
-class AmbiguousLookupError(LookupError):
+class RecordLookupError(LookupError):
+    """A lookup that found no single record: `text` is what was asked, `candidates` the references to offer."""
+
+    text: str
+    candidates: list[str]
+
+
+class AmbiguousLookupError(RecordLookupError):
     """More than one record answers to the text; `candidates` holds their references."""
 
     def __init__(self, text: str, candidates: list[str]) -> None:
@@ -73,8 +80,8 @@ class AmbiguousLookupError(LookupError):
                          "ask for one by its reference")
 
 
-class NotFoundError(KeyError):
-    """No record answers to the text (a KeyError, hence a LookupError); `candidates`: the closest references."""
+class NotFoundError(KeyError, RecordLookupError):
+    """No record answers to the text (also a KeyError); `candidates` holds the closest references, best first."""
 
     def __init__(self, text: str, candidates: list[str], what: str = "record named") -> None:
         self.text, self.candidates = text, candidates
@@ -160,4 +167,4 @@ def one(index: Index, text: str, found: Iterable[str]) -> str:
     raise NotFoundError(text, suggestions(index, text))
 
 
-__all__ = ["AmbiguousLookupError", "Index", "Match", "NotFoundError", "normalize", "reference"]
+__all__ = ["AmbiguousLookupError", "Index", "Match", "NotFoundError", "RecordLookupError", "normalize", "reference"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -75,3 +76,8 @@ def test_wheel_installs_into_a_fresh_venv_and_loads(wheel: Path, tmp_path: Path)
     parquet = subprocess.run([str(venv / "bin" / "sleepdata"), "export", "--format", "parquet", "--out", "x"],
                              cwd=tmp_path, capture_output=True, text=True, env=env)
     assert parquet.returncode == 2 and 'sleepdata[parquet]' in parquet.stderr and "Traceback" not in parquet.stderr
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "dataset", project / "dataset")
+    build = subprocess.run([str(venv / "bin" / "sleepdata"), "build"], cwd=project, capture_output=True, text=True,
+                           env=env)
+    assert build.returncode == 2 and 'pip install "sleepdata[all]"' in build.stderr, build.stderr

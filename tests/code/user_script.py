@@ -23,8 +23,8 @@ def main() -> None:
     assert coded == [zopiclone] and data.by_code("icd-10-cm", "G25.81") == [rls]
     try:
         data.lookup("zopiclone")
-    except LookupError as exc:
-        candidates: list[str] = exc.candidates  # type: ignore[attr-defined]
+    except sleepdata.RecordLookupError as exc:  # a LookupError that says which records it could mean
+        candidates: list[str] = exc.candidates
         assert "treatment:zopiclone" in candidates
     strength: Strength = data.strength("zopiclone-20-mg")
     assert strength.status.value == "non-standard"
