@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 import time
 from pathlib import Path
@@ -18,6 +19,12 @@ def build(root: Path, sources_dir: Path | None, site: bool = True) -> int:
     if not dataset.is_dir():
         print(f"Error: no dataset/ folder in {root.resolve().name}; run `sleepdata build` in the project "
               "checkout", file=sys.stderr)
+        return 2
+    missing = [f"{module} ({extra})" for module, extra in (("pyarrow", "parquet"), *([("mkdocs", "site")] * site))
+               if importlib.util.find_spec(module) is None]
+    if missing:
+        print(f"Error: `sleepdata build` needs {' and '.join(missing)}: pip install \"sleepdata[all]\"",
+              file=sys.stderr)
         return 2
     started = time.perf_counter()
     report = validate([dataset], sources_dir)

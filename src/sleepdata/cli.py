@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -44,17 +45,16 @@ def _exit_code(problems: list[Problem]) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .validation import validate
+    from .context import validate_in_context
 
-    paths = [Path(p) for p in args.paths]
+    paths = _existing([Path(p) for p in args.paths])
     if not paths:
         if not Path("dataset").is_dir():
             from .loading import bundle_path
 
             return _validate_installed(args, bundle_path())
         paths = [Path("dataset")]
-    external = None if all(_is_project_dataset(p) for p in paths) else _installed_ids()
-    report = validate(paths, _sources_arg(args.sources, env_default=False), external)
+    report = validate_in_context(paths, _sources_arg(args.sources, env_default=False))
     problems = report.problems
     if args.strict:
         problems = [Problem(**{**p.to_dict(), "severity": "error"}) for p in problems]
@@ -62,20 +62,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return _exit_code(problems)
 
 
-def _is_project_dataset(path: Path) -> bool:
-    """Whether `path` is the `dataset/` folder of this project's own checkout (not a user's extension)."""
-    resolved = path.resolve()
-    return path.is_dir() and resolved.name == "dataset" and (resolved.parent / "src" / "sleepdata").is_dir()
-
-
-def _installed_ids() -> dict[str, set[str]] | None:
-    """Ids of the installed dataset, so that a user's own files may reference ours."""
-    try:
-        from .loading import load
-
-        return load().ids()
-    except (OSError, ValueError):
-        return None
+def _existing(paths: list[Path]) -> list[Path]:
+    """The paths, or a usage error naming those that do not exist."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UsageError(f"no such file or directory: {', '.join(missing)}")
+    return paths
 
 
 def _validate_installed(args: argparse.Namespace, bundle: Path) -> int:
@@ -143,47 +135,64 @@ def cmd_locate(args: argparse.Namespace) -> int:
         raise UsageError(f"no valid source record '{sid}' in {args.dataset}/sources")
     text = (sources / found.record.file_name).read_text(encoding="utf-8")  # type: ignore[attr-defined]
     spans = sentences(text)
-    start, hits = text.find(args.phrase), 0
-    while start != -1:
-        end = start + len(args.phrase)
+    # A lookahead finds overlapping occurrences too; offsets are those of the source text as it is.
+    pattern = re.compile(f"(?=({re.escape(args.phrase)}))", re.IGNORECASE if args.ignore_case else 0)
+    hits = 0
+    for match in pattern.finditer(text):
+        start, end = match.start(1), match.end(1)
         hits += 1
         sentence = next(((s, e) for s, e in spans if s <= start < e), (start, end))
         line = text.count("\n", 0, start) + 1
         print(f"phrase [{start}, {end})  sentence [{sentence[0]}, {sentence[1]})  line {line}")
-        start = text.find(args.phrase, start + 1)
     if not hits:
         print(f"'{args.phrase}' does not occur in {found.record.file_name}", file=sys.stderr)  # type: ignore[attr-defined]
     return 0 if hits else 1
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from . import show
     from .loading import load
+    from .lookup import AmbiguousLookupError, reference
 
     data = load()
     try:
-        record = data[args.id] if ":" in args.id else _only(data.find(args.id), args.id)
-    except KeyError as exc:
-        print(f"Error: {exc.args[0]}", file=sys.stderr)
+        record = data.lookup(args.id)
+    except AmbiguousLookupError as exc:
+        print(f"Error: '{show.clean(args.id)}' names {len(exc.candidates)} records; show one of:", file=sys.stderr)
+        for ref in exc.candidates:
+            print(f"  sleepdata show {ref}", file=sys.stderr)
+        return 2
+    except LookupError as exc:
+        print(f"Error: {show.clean(exc)}", file=sys.stderr)
         return 1
-    print(json.dumps(record.model_dump(mode="json", exclude_defaults=True), indent=2, ensure_ascii=False))
+    if args.format == "json":
+        print(show.as_json(record))
+        return 0
+    others = [reference(r) for r in data.find(args.id) if r is not record]
+    if others:
+        print(f"note: also a synonym of {', '.join(others)}", file=sys.stderr)
+    out = show.console()
+    for part in show.render(data, record):
+        out.print(part)
     return 0
-
-
-def _only(found: list[Any], name: str) -> Any:
-    if not found:
-        raise KeyError(f"no record named '{name}'; try `sleepdata search {name}` or a reference like condition:ID")
-    return found[0]
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     from .loading import load
+    from .show import clean
 
     data = load()
-    hits = [(kind, r) for kind, c in data.collections.items() for r in c.search(args.text)]
-    for kind, record in hits:
-        print(f"{kind}:{record.id}\t{getattr(record, 'name', getattr(record, 'title', ''))}")
+    kinds = (args.kind,) if args.kind else None
+    hits = data.search(args.text, limit=args.limit, kinds=kinds)
+    if args.format == "json":
+        print(json.dumps([{"ref": m.ref, "score": m.score, "matched": m.matched,
+                           "name": getattr(m.record, "name", None)} for m in hits], indent=2, ensure_ascii=False))
+    for m in hits if args.format == "text" else ():
+        name = getattr(m.record, "name", None) or getattr(m.record, "title", "")
+        matched = f"  (as '{clean(m.matched)}')" if m.matched != name and m.matched != m.ref else ""
+        print(f"{m.score:5.1f}  {m.ref}\t{clean(name)}{matched}")
     if not hits:
-        print(f"nothing matches '{args.text}'", file=sys.stderr)
+        print(f"nothing matches '{clean(args.text)}'", file=sys.stderr)
     return 0 if hits else 1
 
 
@@ -206,9 +215,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_format(args: argparse.Namespace) -> int:
-    from .formatting import format_paths
+    from .yaml_format import format_paths
 
-    changed, problems = format_paths([Path(p) for p in args.paths or ["dataset"]], check=args.check)
+    changed, problems = format_paths(_existing([Path(p) for p in args.paths or ["dataset"]]), check=args.check)
     if problems:
         _print_problems(problems, "text")
         return 1
@@ -263,69 +272,95 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    """The command-line parser: every command has an example, every option a help text."""
     p = argparse.ArgumentParser(prog="sleepdata", description="Curated data on sleep-related conditions and drugs. "
-                                "Reference material, not medical advice.")
+                                "Reference material, not medical advice.",
+                                epilog="Exit status: 0 all well, 1 bad data or nothing found, 2 bad usage.")
     p.add_argument("--version", action="version", version=f"sleepdata {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
-        sp = sub.add_parser(name, help=help_, description=help_)
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str,
+            *examples: str) -> argparse.ArgumentParser:
+        epilog = "examples:\n" + "\n".join(f"  sleepdata {name} {e}".rstrip() for e in examples)
+        sp = sub.add_parser(name, help=help_, description=help_, epilog=epilog,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
         sp.set_defaults(func=func)
         return sp
 
-    v = add("validate", cmd_validate, "Check record files or dataset directories; print every problem.")
-    v.add_argument("paths", nargs="*", metavar="PATH", help="dataset directories or record files "
-                   "(default: ./dataset, else the installed dataset)")
-    v.add_argument("--sources", metavar="DIR", help="also check hashes and spans against the source texts")
-    v.add_argument("--format", choices=("text", "json", "github"), default="text")
+    def sources(sp: argparse.ArgumentParser, what: str) -> None:
+        sp.add_argument("--sources", metavar="DIR", help=f"folder of the source texts {what}")
+
+    def dataset(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--dataset", default="dataset", metavar="DIR", help="the dataset folder (default: dataset)")
+
+    v = add("validate", cmd_validate, "Check record files or dataset directories; print every problem.",
+            "", "my-dataset/", "dataset/treatments/zopiclone.yaml", "--sources ../shared/seeds --format json")
+    v.add_argument("paths", nargs="*", metavar="PATH", help="dataset directories or record files, each checked in "
+                   "the context of its dataset (default: ./dataset, else the installed dataset)")
+    sources(v, "(also check hashes and spans against them)")
+    v.add_argument("--format", choices=("text", "json", "github"), default="text",
+                   help="text for people (default), json for programs, github for workflow annotations")
     v.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
-    c = add("coverage", cmd_coverage, "List source sentences that no record cites and no exclusion covers.")
-    c.add_argument("--sources", metavar="DIR")
-    c.add_argument("--dataset", default="dataset", metavar="DIR")
+    c = add("coverage", cmd_coverage, "List source sentences that no record cites and no exclusion covers.",
+            "--sources ../shared/seeds", "--sources ../shared/seeds --source SOURCE_ID --show-text")
+    sources(c, "(default: $SLEEPDATA_SOURCES)")
+    dataset(c)
     c.add_argument("--source", metavar="ID", help="only this source")
     c.add_argument("--show-text", action="store_true", help="print the first words of each sentence (local use)")
     c.add_argument("--range", type=int, nargs=2, metavar=("START", "END"), help="only sentences in [START, END)")
 
-    lo = add("locate", cmd_locate, "Print the character span of a phrase in a source, and of its sentence.")
-    lo.add_argument("source", metavar="SOURCE_ID")
-    lo.add_argument("phrase")
-    lo.add_argument("--sources", metavar="DIR")
-    lo.add_argument("--dataset", default="dataset", metavar="DIR")
+    lo = add("locate", cmd_locate, "Print the character span of a phrase in a source, and of its sentence.",
+             "SOURCE_ID 'restless legs' --sources ../shared/seeds -i")
+    lo.add_argument("source", metavar="SOURCE_ID", help="the source record's id")
+    lo.add_argument("phrase", help="the text to find")
+    lo.add_argument("-i", "--ignore-case", action="store_true", help="match regardless of case")
+    sources(lo, "(default: $SLEEPDATA_SOURCES)")
+    dataset(lo)
 
-    s = add("show", cmd_show, "Print one record of the installed dataset (by reference or name).")
-    s.add_argument("id", metavar="ID")
-    se = add("search", cmd_search, "Find records by name, synonym or brand.")
-    se.add_argument("text")
+    s = add("show", cmd_show, "Print a summary of one record of the installed dataset.",
+            "restless-legs-syndrome", "'Ekbom syndrome'", "G25.81", "treatment:zopiclone --format json")
+    s.add_argument("id", metavar="TEXT", help="a reference (treatment:zopiclone), id, name, synonym, brand or code")
+    s.add_argument("--format", choices=("text", "json"), default="text", help="a summary (default) or the JSON data")
+    se = add("search", cmd_search, "Find records by name, synonym, brand, id or code, ranked; typos tolerated.",
+             "zopiklone", "'restles legs' --kind condition", "N05CF01 --format json")
+    se.add_argument("text", help="what to look for")
+    se.add_argument("--kind", choices=("source", "condition", "cause", "treatment", "warning"),
+                    help="only records of this kind")
+    se.add_argument("--limit", type=int, default=10, metavar="N", help="at most N results (default 10)")
+    se.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or JSON")
 
-    sc = add("schema", cmd_schema, "Print, write or check the JSON Schema files.")
-    sc.add_argument("--write", action="store_true")
-    sc.add_argument("--check", action="store_true")
-    sc.add_argument("--out", default="schema", metavar="DIR")
+    sc = add("schema", cmd_schema, "Print, write or check the JSON Schema files.", "--write", "--check")
+    sc.add_argument("--write", action="store_true", help="write the schema files")
+    sc.add_argument("--check", action="store_true", help="fail when the files differ from the models")
+    sc.add_argument("--out", default="schema", metavar="DIR", help="the schema folder (default: schema)")
 
-    f = add("format", cmd_format, "Rewrite record files in canonical form (key order, style).")
-    f.add_argument("paths", nargs="*", metavar="PATH")
+    f = add("format", cmd_format, "Rewrite record files in canonical form (key order, style), keeping comments.",
+            "", "--check", "dataset/conditions/insomnia.yaml")
+    f.add_argument("paths", nargs="*", metavar="PATH", help="dataset directories or record files (default: dataset)")
     f.add_argument("--check", action="store_true", help="only report files that are not canonical")
 
-    d = add("diff", cmd_diff, "Show what changed between two releases (dataset directories or bundles).")
-    d.add_argument("old", metavar="OLD")
-    d.add_argument("new", metavar="NEW")
-    d.add_argument("--format", choices=("text", "json"), default="text")
+    d = add("diff", cmd_diff, "Show what changed between two releases (dataset directories or bundles).",
+            "old/dataset dataset", "old.json src/sleepdata/data/dataset.json --format json")
+    d.add_argument("old", metavar="OLD", help="the earlier dataset directory or bundle")
+    d.add_argument("new", metavar="NEW", help="the later dataset directory or bundle")
+    d.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or JSON")
 
-    ve = add("verify", cmd_verify, "Check the installed data files against the package's manifest.")
+    ve = add("verify", cmd_verify, "Check the installed data files against the package's manifest.", "")
     ve.add_argument("--data-dir", metavar="DIR", help=argparse.SUPPRESS)
 
     from .exports import FORMATS
 
     ex = add("export", cmd_export, "Write the dataset as JSON, JSON Lines, CSV, Parquet, SQLite, FHIR R5, JSON-LD "
-             "or a Biolink graph (KGX).")
+             "or a Biolink graph (KGX).", "--format csv --out exports/", "--format all --out exports/")
     ex.add_argument("--format", action="append", required=True, choices=(*FORMATS, "all"),
                     help="repeat for several formats; `all` for every one (each into OUT/FORMAT)")
-    ex.add_argument("--out", required=True, metavar="DIR")
+    ex.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
     ex.add_argument("--dataset", metavar="DIR", help="a dataset directory (default: the installed dataset)")
 
-    b = add("build", cmd_build, "Validate the dataset, then write the schemas, the bundle and the docs site.")
-    b.add_argument("--sources", metavar="DIR")
+    b = add("build", cmd_build, "Validate the dataset, then write the schemas, the bundle and the docs site.",
+            "", "--no-site", "--sources ../shared/seeds")
+    sources(b, "(also check hashes and spans; default: $SLEEPDATA_SOURCES)")
     b.add_argument("--no-site", action="store_true", help="skip the documentation site")
     return p
 
@@ -340,6 +375,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatasetError as exc:
         print(exc, file=sys.stderr)
         return 1
+    except ImportError as exc:  # an optional dependency that is not installed: the message names the extra
+        print(f"Error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

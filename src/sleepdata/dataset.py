@@ -4,21 +4,37 @@ from __future__ import annotations
 
 import gc
 import json
-import unicodedata
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeAlias, TypeVar, overload
 
 from ._version import __version__
 from .errors import DatasetError, did_you_mean
 
-if TYPE_CHECKING:  # pydantic and the models load on the first record built, not on `import sleepdata`
+if TYPE_CHECKING:  # pydantic, the models and the lookup index load when first used, not on `import sleepdata`
     from pydantic import BaseModel
 
+    from . import lookup as _lookup
+    from .lookup import Match
     from .models import Cause, CauseLink, Condition, Source, Strength, Treatment, Use, Warning
 
 T = TypeVar("T", bound="BaseModel")
+D = TypeVar("D")
+R = TypeVar("R")
+C = TypeVar("C")
+F = TypeVar("F")
+
+#: Any record `Dataset[...]`, `lookup()` or `search()` can return.
+AnyRecord: TypeAlias = "Source | Condition | Cause | Treatment | Warning | Strength"
+
+
+class Related(NamedTuple, Generic[R, C]):
+    """A related record with every claim that ties it to the record asked about (one entry per record)."""
+
+    record: R
+    claims: tuple[C, ...]
 
 try:
     import orjson
@@ -28,35 +44,31 @@ except ImportError:  # pragma: no cover - orjson is a dependency; stdlib json is
     _loads = json.loads
 
 
-def normalize(text: str) -> str:
-    """Case- and accent-insensitive form of a name, for lookups."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'").split())  # noqa: RUF001
-
-
-def _names(raw: Mapping[str, Any]) -> Iterator[str]:
-    for key in ("name", "inn"):
-        if raw.get(key):
-            yield raw[key]
-    for item in raw.get("synonyms", ()):
-        yield item["name"]
-    for item in raw.get("brands", ()):
-        yield item["name"]
-
-
 class Collection(Mapping[str, T], Generic[T]):
-    """The records of one kind by id. `[id]` raises KeyError with a hint; `.get(id)` returns None."""
+    """The records of one kind by id, read-only. `[id]` raises KeyError with a hint; `.get(id)` returns None."""
 
     def __init__(self, kind: str, raw: dict[str, dict[str, Any]], built: dict[str, T] | None = None,
                  retired: dict[str, str] | None = None) -> None:
         self.kind, self._raw = kind, raw
         self._model: type[T] | None = None
         self._retired = retired or {}
-        self._built: dict[str, T] = dict(built or {})
-        self._by_name: dict[str, list[str]] = {}
-        for rid, record in raw.items():
-            for name in {normalize(n) for n in _names(record)}:
-                self._by_name.setdefault(name, []).append(rid)
+        self._built: dict[str, T] = {}
+        if built:  # records built elsewhere (validated files): frozen like ours; pydantic is loaded already
+            from . import record_repr
+            from .frozen import freeze
+            from .models import KINDS, Strength
+
+            record_repr.install(*KINDS.values(), Strength)
+            self._built = {rid: freeze(record) for rid, record in built.items()}
+
+    @cached_property
+    def _index(self) -> _lookup.Index:
+        from .lookup import Index
+
+        return Index({self.kind: self._raw})
+
+    def __repr__(self) -> str:
+        return f"<Collection of {len(self)} {self.kind}s>"
 
     def _id(self, key: str) -> str:
         prefix = f"{self.kind}:"
@@ -75,15 +87,25 @@ class Collection(Mapping[str, T], Generic[T]):
             if raw is None:
                 raise self._missing(rid)
             if self._model is None:
-                from .models import KINDS
+                from . import record_repr
+                from .models import KINDS, Strength
 
+                record_repr.install(*KINDS.values(), Strength)
                 self._model = KINDS[self.kind]  # type: ignore[assignment]
             assert self._model is not None
-            record = self._built[rid] = self._model.model_validate(raw, strict=False)
+            from .frozen import freeze
+
+            # setdefault: when two threads build the same record, both get the one that was stored first
+            record = self._built.setdefault(rid, freeze(self._model.model_validate(raw, strict=False)))
         return record
 
-    def get(self, key: str, default: Any = None) -> Any:
-        """The record with this id, or `default` (None) when there is none."""
+    @overload
+    def get(self, key: str, default: None = None) -> T | None: ...
+    @overload
+    def get(self, key: str, default: D) -> T | D: ...
+
+    def get(self, key: str, default: object = None) -> object:
+        """The record with this id (or reference), or `default` (None) when there is none."""
         return self[key] if self._id(key) in self._raw else default
 
     def __iter__(self) -> Iterator[str]:
@@ -97,23 +119,44 @@ class Collection(Mapping[str, T], Generic[T]):
 
     def find(self, name: str) -> list[T]:
         """Records whose name, synonym, INN or brand is `name`, ignoring case and accents."""
-        return [self[rid] for rid in self._by_name.get(normalize(name), ())]
+        from .lookup import normalize
 
-    def search(self, text: str) -> list[T]:
-        """Records with a name containing `text`, ignoring case and accents."""
-        needle = normalize(text)
-        hits = {rid for name, rids in self._by_name.items() if needle in name for rid in rids}
-        return [self[rid] for rid in sorted(hits)]
+        key = normalize(name)
+        refs = self._index.names["name"].get(key, set()) | self._index.names["synonym"].get(key, set())
+        return [self[ref] for ref in sorted(refs)]
+
+    def lookup(self, text: str) -> T:
+        """The one record of this kind answering to `text`: a reference, id, name, synonym, brand or code.
+
+        Raises LookupError (`AmbiguousLookupError` or `NotFoundError`) listing the candidates.
+        """
+        from .lookup import one
+
+        return self[one(self._index, text, self._index.resolve(text))]
+
+    def search(self, text: str, limit: int | None = 10) -> list[Match[T]]:
+        """Records ranked by how well one of their names matches `text` (typos tolerated), best first."""
+        from .lookup import Match
+
+        return [Match(self[ref], score, matched) for ref, score, matched in self._index.search(text, limit)]
+
+    def by_code(self, system: str, code: str) -> list[T]:
+        """Records carrying `code` in `system` (`icd-10-cm`, `atc`, `mesh`, `icd-11`)."""
+        return [self[ref] for ref in self._index.by_code(system, code)]
 
     def raw(self, key: str) -> dict[str, Any]:
-        """The record as plain JSON-ready data (its model is not built)."""
+        """A copy of the record as plain JSON-ready data (its model is not built)."""
         rid = self._id(key)
         if rid not in self._raw:
             raise self._missing(rid)
-        return self._raw[rid]
+        import copy
+
+        return copy.deepcopy(self._raw[rid])
 
     def _missing(self, rid: str) -> KeyError:
-        return KeyError(f"no {self.kind} '{rid}'{did_you_mean(rid, self._raw)}")
+        from .lookup import NotFoundError, suggestions
+
+        return NotFoundError(rid, suggestions(self._index, rid, 3), what=self.kind)
 
 
 class Dataset:
@@ -177,17 +220,27 @@ class Dataset:
 
     @classmethod
     def from_path(cls, *paths: Path | str, sources_dir: Path | None = None) -> Dataset:
-        """A dataset from YAML record directories or files, fully validated; raises DatasetError on any error."""
-        from .validation import validate
+        """A dataset from YAML record directories or files, fully validated; raises DatasetError on any error.
 
-        report = validate([Path(p) for p in paths], sources_dir)
+        A dataset whose references reach into the installed one is an extension: the result is the installed
+        dataset with its records added (as `load(extra=...)` gives), and reusing one of our ids is an error.
+        """
+        from .context import validate_in_context
+
+        report = validate_in_context([Path(p) for p in paths], sources_dir)
         if not report.valid:
             raise DatasetError(report.problems)
-        return cls.from_records([f.record for f in report.records], retired=report.retired)
+        records = [f.record for f in report.records]
+        if report.extends:
+            from .loading import load
+
+            return load().extended(records, report.retired)
+        return cls.from_records(records, retired=report.retired)
 
     @classmethod
     def from_records(cls, records: list[BaseModel], version: str = __version__,
                      retired: dict[str, str] | None = None) -> Dataset:
+        """A dataset from already validated record models (as `validate` returns them)."""
         from .models import KINDS
 
         raw: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in KINDS}
@@ -204,17 +257,54 @@ class Dataset:
 
     @property
     def collections(self) -> dict[str, Collection[Any]]:
+        """The five collections by kind (`source`, `condition`, `cause`, `treatment`, `warning`)."""
         return {"source": self.sources, "condition": self.conditions, "cause": self.causes,
                 "treatment": self.treatments, "warning": self.warnings}
 
-    def __getitem__(self, ref: str) -> BaseModel:
+    @cached_property
+    def _lookup_index(self) -> _lookup.Index:
+        from .lookup import Index
+
+        return Index({kind: c._raw for kind, c in self.collections.items()})
+
+    def __getitem__(self, ref: str) -> AnyRecord:
         """Any record by reference (`condition:insomnia`), a strength included (`strength:zopiclone-7-5-mg`)."""
         kind, _, rid = ref.partition(":")
         if kind == "strength":
             return self.strength(rid)
         if kind not in self.collections:
             raise KeyError(f"unknown kind '{kind}'{did_you_mean(kind, [*self.collections, 'strength'])}")
-        return self.collections[kind][rid]  # type: ignore[no-any-return]
+        record: AnyRecord = self.collections[kind][rid]
+        return record
+
+    def lookup(self, text: str) -> AnyRecord:
+        """The one record answering to `text`: a reference, an id, a name, a synonym, a brand or a code.
+
+        Tried in that order; the first kind of match that finds anything decides. Raises LookupError
+        (`AmbiguousLookupError` when several records answer, `NotFoundError` when none does), with the
+        candidates' references in `.candidates`.
+        """
+        if ":" in text and text.partition(":")[0] in (*self.collections, "strength"):
+            return self[text.strip()]
+        index = self._lookup_index
+        from .lookup import one
+
+        return self[one(index, text, index.resolve(text))]
+
+    def search(self, text: str, limit: int | None = 10, kinds: tuple[str, ...] | None = None) -> list[Match[AnyRecord]]:
+        """Records ranked by how well a name, synonym, brand, id or code matches `text`, typos tolerated.
+
+        Each `Match` has the record, a score (0-100) and the name that matched; `kinds` narrows the kinds.
+        """
+        hits = self._lookup_index.search(text, limit=None)
+        chosen = [h for h in hits if kinds is None or h[0].partition(":")[0] in kinds][:limit]
+        from .lookup import Match
+
+        return [Match(self[ref], score, matched) for ref, score, matched in chosen]
+
+    def by_code(self, system: str, code: str) -> list[AnyRecord]:
+        """Records carrying `code` in `system` (`icd-10-cm`, `icd-11`, `mesh`, `atc`), e.g. `("atc", "N05CF01")`."""
+        return [self[ref] for ref in self._lookup_index.by_code(system, code)]
 
     def extended(self, records: list[BaseModel], retired: dict[str, str] | None = None) -> Dataset:
         """This dataset plus validated `records`; models already built on either side are reused."""
@@ -229,45 +319,75 @@ class Dataset:
         ids["strength"] = set(self._drug_of)
         return ids
 
-    def find(self, name: str) -> list[BaseModel]:
-        """Every record of any kind whose name or synonym is `name`."""
+    def find(self, name: str) -> list[AnyRecord]:
+        """Every record of any kind whose name, synonym, INN or brand is `name` (case and accents ignored)."""
         return [record for c in self.collections.values() for record in c.find(name)]
 
     def strength(self, strength_id: str) -> Strength:
+        """A drug strength by id (`zopiclone-7-5-mg` or `strength:zopiclone-7-5-mg`)."""
         sid = strength_id.removeprefix("strength:")
         tid = self._drug_of.get(sid)
         if tid is None:
             raise KeyError(f"no strength '{sid}'{did_you_mean(sid, self._drug_of)}")
         return next(s for s in self.treatments[tid].strengths if s.id == sid)
 
-    # -- relationships, both ways --------------------------------------------------------------------
+    # -- relationships, both ways, one entry per related record --------------------------------------
 
     def children(self, condition: str) -> list[Condition]:
+        """The direct subtypes of a condition."""
         return [self.conditions[c] for c in self._children.get(self.conditions[condition].id, ())]
 
+    def subtypes(self, condition: str) -> list[Condition]:
+        """Every subtype of a condition, however deep, parents before their children."""
+        out: list[Condition] = []
+        todo = self.children(condition)
+        while todo:
+            child = todo.pop(0)
+            out.append(child)
+            todo.extend(self.children(child.id))
+        return out
+
     def parent(self, condition: str) -> Condition | None:
+        """The broader condition this one is a kind of, if any."""
         parent = self.conditions[condition].parent
         return self.conditions[parent] if parent else None
 
-    def causes_of(self, condition: str) -> list[tuple[Cause, CauseLink]]:
-        out = []
-        for cause_id, i in self._causes_of.get(self.conditions[condition].id, ()):
-            cause = self.causes[cause_id]
-            out.append((cause, cause.links[i]))
-        return out
+    def _claims_about(self, condition: str, include_subtypes: bool,
+                      index: dict[str, list[tuple[str, int]]]) -> dict[str, list[int]]:
+        """Record id -> positions of its claims about the condition (and its subtypes), from a reverse index."""
+        root = self.conditions[condition].id
+        scope = [root, *(c.id for c in self.subtypes(root))] if include_subtypes else [root]
+        grouped: dict[str, list[int]] = {}
+        for cid in scope:
+            for rid, i in index.get(cid, ()):
+                grouped.setdefault(rid, []).append(i)
+        return grouped
 
-    def conditions_caused_by(self, cause: str) -> list[tuple[Condition, CauseLink]]:
-        return [(self.conditions[link.condition], link) for link in self.causes[cause].links]
+    def causes_of(self, condition: str, include_subtypes: bool = False) -> list[Related[Cause, CauseLink]]:
+        """Each cause of a condition with its links to it (and, with `include_subtypes`, to its subtypes)."""
+        grouped = self._claims_about(condition, include_subtypes, self._causes_of)
+        return [Related(c, tuple(c.links[i] for i in sorted(at))) for c, at in
+                ((self.causes[rid], at) for rid, at in grouped.items())]
 
-    def treatments_for(self, condition: str) -> list[tuple[Treatment, Use]]:
-        out = []
-        for tid, i in self._treatments_for.get(self.conditions[condition].id, ()):
-            treatment = self.treatments[tid]
-            out.append((treatment, treatment.uses[i]))
-        return out
+    def treatments_for(self, condition: str, include_subtypes: bool = False) -> list[Related[Treatment, Use]]:
+        """Each treatment of a condition with its uses for it (and, with `include_subtypes`, for its subtypes)."""
+        grouped = self._claims_about(condition, include_subtypes, self._treatments_for)
+        return [Related(t, tuple(t.uses[i] for i in sorted(at))) for t, at in
+                ((self.treatments[rid], at) for rid, at in grouped.items())]
 
-    def conditions_treated_by(self, treatment: str) -> list[tuple[Condition, Use]]:
-        return [(self.conditions[use.condition], use) for use in self.treatments[treatment].uses]
+    def conditions_caused_by(self, cause: str) -> list[Related[Condition, CauseLink]]:
+        """Each condition a cause is tied to, with the links that tie it."""
+        return self._by_condition(self.causes[cause].links)
+
+    def conditions_treated_by(self, treatment: str) -> list[Related[Condition, Use]]:
+        """Each condition a treatment is said to treat, with those uses."""
+        return self._by_condition(self.treatments[treatment].uses)
+
+    def _by_condition(self, claims: Iterable[F]) -> list[Related[Condition, F]]:
+        grouped: dict[str, list[F]] = {}
+        for claim in claims:
+            grouped.setdefault(claim.condition, []).append(claim)  # type: ignore[attr-defined]
+        return [Related(self.conditions[ref], tuple(found)) for ref, found in grouped.items()]
 
     def warnings_for(self, target: str) -> list[Warning]:
         """Warnings of a treatment (`treatment:…`, with those of its strengths) or of one strength."""
@@ -279,6 +399,7 @@ class Dataset:
         return [self.warnings[w] for w in seen]
 
     def drug_of(self, strength: str) -> Treatment:
+        """The treatment a strength belongs to."""
         sid = strength.removeprefix("strength:")
         self.strength(sid)
         return self.treatments[self._drug_of[sid]]

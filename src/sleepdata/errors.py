@@ -27,12 +27,14 @@ class Problem:
     claim: str | None = None
 
     def format(self) -> str:
+        """The problem as one line: `file:line:col: record field: message [code]`."""
         where = " ".join(part for part in (self.record, self.field) if part)
         prefix = f"{self.file}:{self.line}:{self.col}: "
         level = "" if self.severity == "error" else "warning: "
         return f"{prefix}{level}{where + ': ' if where else ''}{self.message} [{self.code}]"
 
     def to_dict(self) -> dict[str, Any]:
+        """The problem as JSON-ready data (the JSON report's `problems` items)."""
         return asdict(self)
 
 

@@ -44,6 +44,15 @@ def render(problems: list[Problem], fmt: str, extra: dict[str, Any]) -> str:
             message = _github_escape(f"{where}: {p.message}" if where else p.message)
             lines.append(f"::{p.severity} file={_github_escape(p.file, True)},line={p.line},col={p.col},"
                          f"title={title}::{message}")
-        lines.append(summary(ordered))
+        lines.append(_summary(ordered, extra))
         return "\n".join(lines) + "\n"
-    return "".join(p.format() + "\n" for p in ordered) + summary(ordered) + "\n"
+    return "".join(p.format() + "\n" for p in ordered) + _summary(ordered, extra) + "\n"
+
+
+def _summary(problems: list[Problem], extra: dict[str, Any]) -> str:
+    """The summary line; on success it also says how much was checked."""
+    line = summary(problems)
+    if "records" in extra and not any(p.severity == "error" for p in problems):
+        files, records = len(extra.get("files", {})), extra["records"]
+        line = f"{records} record{'s' * (records != 1)} in {files} file{'s' * (files != 1)}: {line}"
+    return line

@@ -22,6 +22,7 @@ class Report:
     records: list[RecordFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     retired: dict[str, str] = field(default_factory=dict)  # retired reference -> its replacement
+    extends: bool = False  # validated as an extension of the installed dataset
 
     @property
     def errors(self) -> list[Problem]:
@@ -57,7 +58,7 @@ def validate(paths: list[Path], sources_dir: Path | None = None,
     """Validate record files and dataset directories; every problem is collected, none is raised.
 
     `external` holds the ids of a dataset the files may extend (the installed one): references into it
-    resolve, and defining one of its ids again is a warning (`load(extra=...)` refuses it).
+    resolve, and defining one of its ids again is an error.
     """
     # A run allocates many long-lived objects and no cycles; the collector's full passes would make its cost
     # grow faster than the number of files (bench/RESULTS.md).
@@ -72,7 +73,7 @@ def validate(paths: list[Path], sources_dir: Path | None = None,
 
 def _validate(paths: list[Path], sources_dir: Path | None,
               external: Mapping[str, set[str]] | None) -> Report:
-    report = Report()
+    report = Report(extends=external is not None)
     targets, report.problems = _targets(paths)
     # Records that exist but fail their schema still count as present: no cascade of dangling references.
     present: dict[str, set[str]] = {kind: set(ids) for kind, ids in (external or {}).items()}
@@ -94,8 +95,7 @@ def _validate(paths: list[Path], sources_dir: Path | None,
     for f in report.records if external else ():
         if f.record.id in external.get(f.kind, ()):  # type: ignore[attr-defined, union-attr]
             report.problems.append(f.problem(("id",), f"{f.ref} is also defined by the installed dataset; "
-                                             "as an extension it must take another id", "id-collision",
-                                             severity="warning"))
+                                             "as an extension it must take another id", "id-collision"))
     return report
 
 

@@ -25,4 +25,6 @@ def test_readme_commands_are_the_ones_ci_runs() -> None:
     test_command = 'python3 -m pip install -e ".[test]" && python3 -m pytest'
     assert f"    {test_command}\n" in readme
     assert f"\n{test_command}\n" in ci
-    assert "    python3 -m pip install -e . && sleepdata build\n" in readme
+    assert '    python3 -m pip install -e ".[all]" && sleepdata build\n' in readme
+    assert '    python3 -m pytest -m "not slow"\n' in readme
+    assert "apt-get install chromium" in readme and "apt-get install" in ci

@@ -18,7 +18,8 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from sleepdata.dataset import Dataset, normalize
+from sleepdata.dataset import Dataset
+from sleepdata.lookup import normalize
 from sleepdata.models import FOLDERS, CurationStatus, Standing
 from sleepdata.site import build_site
 from sleepdata.site.text import amount, dose, label, md
@@ -248,8 +249,8 @@ def test_doses_have_no_trailing_zeros_or_naked_decimals(real_site: Path) -> None
 def test_disputed_facts_and_off_label_uses_stand_out(real_site: Path, data: Dataset) -> None:
     for condition in data.conditions.values():
         expected = Counter(f.curation.status for f in [*condition.features, *condition.diagnostics])
-        expected.update(link.curation.status for _, link in data.causes_of(condition.id))
-        expected.update(use.curation.status for _, use in data.treatments_for(condition.id))
+        expected.update(link.curation.status for _, links in data.causes_of(condition.id) for link in links)
+        expected.update(use.curation.status for _, uses in data.treatments_for(condition.id) for use in uses)
         page = page_of(real_site, f"condition:{condition.id}")
         assert admonitions(page, "Disputed by the curator") == expected[CurationStatus.DISPUTED], condition.id
         assert admonitions(page, "Corrected by the curator") == expected[CurationStatus.CORRECTED], condition.id

@@ -15,10 +15,10 @@ import simple_icd_10_cm as icd
 from sleepdata import bundle
 from sleepdata.claims import claims_in
 from sleepdata.coverage import cited_spans, uncovered
-from sleepdata.formatting import canonical_text
 from sleepdata.integrity import walk
 from sleepdata.models import Code, CodeSystem, Judged, Marketed, Origin, Source, Strength, Use, Verdict
 from sleepdata.validation import Report, validate
+from sleepdata.yaml_format import canonical_file
 
 from ..conftest import DATASET, ROOT
 
@@ -203,7 +203,7 @@ def test_spam_phrases_appear_only_in_exclusion_notes() -> None:
 
 def test_record_files_are_canonical(report: Report) -> None:
     stale = [str(f.path) for f in report.records
-             if f.path and f.path.read_text(encoding="utf-8") != canonical_text(f.record)]
+             if f.path and f.path.read_text(encoding="utf-8") != canonical_file(f.path, f.record, f.document)]
     assert not stale, f"not in canonical form: {stale[:10]}; run `sleepdata format`"
 
 

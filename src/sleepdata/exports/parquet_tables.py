@@ -20,7 +20,7 @@ def _pyarrow() -> Any:
         import pyarrow  # type: ignore[import-untyped]
         import pyarrow.parquet  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - depends on the environment
-        raise RuntimeError('the parquet export needs pyarrow: pip install "sleepdata[parquet]"') from None
+        raise ImportError('the parquet export needs pyarrow: pip install "sleepdata[parquet]"') from None
     return pyarrow
 
 

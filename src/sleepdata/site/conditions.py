@@ -41,7 +41,7 @@ def _hierarchy(page: Page, condition: Condition) -> str:
 
 def _causes(page: Page, condition: Condition) -> str:
     by_cause: dict[str, list[str]] = {}
-    for cause, link in page.site.data.causes_of(condition.id):
+    for cause, link in ((c, link) for c, links in page.site.data.causes_of(condition.id) for link in links):
         lead = badge(label(link.relation.value), f"relation-{link.relation.value}") + " "
         by_cause.setdefault(cause.id, []).append(fact(page, link, lead))
     parts = [f"### {page.link(f'cause:{cid}')}\n\n{blocks(items)}" for cid, items in by_cause.items()]
@@ -50,7 +50,7 @@ def _causes(page: Page, condition: Condition) -> str:
 
 def _treatments(page: Page, condition: Condition) -> str:
     by_treatment: dict[str, list[str]] = {}
-    for treatment, use in page.site.data.treatments_for(condition.id):
+    for treatment, use in ((t, use) for t, uses in page.site.data.treatments_for(condition.id) for use in uses):
         lead = standing_badge(use.standing.value) + " "
         by_treatment.setdefault(treatment.id, []).append(fact(page, use, lead))
     parts = []

@@ -55,14 +55,14 @@ class Group:
 
 def cause_groups(data: Dataset, condition: str) -> list[Group]:
     groups = {key: Group(key) for key in ("cause", "risk-factor", "trigger", "association")}
-    for cause, link in data.causes_of(condition):
+    for cause, link in ((c, link) for c, links in data.causes_of(condition) for link in links):
         groups[link.relation.value].add(f"cause:{cause.id}", cause.name, link.curation.status)
     return [g for g in groups.values() if g.items]
 
 
 def treatment_groups(data: Dataset, condition: str) -> list[Group]:
     groups = {key: Group(key) for key in ("approved", "off-label", "suggested", "contested")}
-    for treatment, use in data.treatments_for(condition):
+    for treatment, use in ((t, use) for t, uses in data.treatments_for(condition) for use in uses):
         groups[use.standing.value].add(f"treatment:{treatment.id}", treatment.name, use.curation.status)
     return [g for g in groups.values() if g.items]
 

@@ -1,0 +1,71 @@
+"""Validating files in the context of their dataset, and extensions of the installed dataset.
+
+One rule for `sleepdata validate`, `Dataset.from_path` and `load(extra=...)`: a file is checked together with
+the dataset it belongs to (the folder above its kind folder), so references to its neighbours resolve; a
+dataset whose references do not all resolve among its own records extends the installed dataset, its
+references resolve into ours, and defining one of our ids again is an error (`id-collision`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from .errors import Problem
+from .records import KIND_OF_FOLDER
+from .validation import Report, validate
+
+
+def dataset_root(path: Path) -> Path | None:
+    """The dataset folder a record file belongs to (the parent of its kind folder), if it is in one."""
+    return path.parent.parent if path.is_file() and path.parent.name in KIND_OF_FOLDER else None
+
+
+def validate_in_context(paths: list[Path], sources_dir: Path | None = None,
+                        installed: Mapping[str, set[str]] | None = None) -> Report:
+    """Validate files and folders, each file with the rest of its dataset; report the problems of what was named.
+
+    `installed` holds the ids of the installed dataset (read when needed if None).
+    """
+    roots: dict[Path, set[Path] | None] = {}  # dataset folder -> the files named in it (None: the whole folder)
+    loose: list[Path] = []
+    for path in paths:
+        root = dataset_root(path)
+        if path.is_dir():
+            roots[path] = None
+        elif root is None:
+            loose.append(path)
+        elif roots.get(root, set()) is not None:
+            roots.setdefault(root, set()).add(path)  # type: ignore[union-attr]
+    merged = Report()
+    if loose:
+        _merge(merged, validate(loose, sources_dir))
+    for root, named in roots.items():
+        report = validate([root], sources_dir)
+        if any(p.code == "dangling-reference" for p in report.problems):
+            report = validate([root], sources_dir, installed if installed is not None else installed_ids())
+        if named is not None:
+            shown = {str(p) for p in named}
+            report.problems = [p for p in report.problems if p.file in shown]
+            report.files = {k: v for k, v in report.files.items() if k in shown}
+            report.records = [f for f in report.records if f.document.file in shown]
+        _merge(merged, report)
+    return merged
+
+
+def _merge(into: Report, report: Report) -> None:
+    into.files.update(report.files)
+    into.records += report.records
+    into.problems += report.problems
+    into.retired.update(report.retired)
+    into.extends = into.extends or report.extends
+
+
+def installed_ids() -> dict[str, set[str]]:
+    """Ids of the installed dataset, strengths included."""
+    from .loading import load
+
+    return load().ids()
+
+
+__all__ = ["Problem", "dataset_root", "installed_ids", "validate_in_context"]
