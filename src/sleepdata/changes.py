@@ -9,10 +9,11 @@ fields only are a patch.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .claims import is_raw_claim as _is_claim
+from .claims import raw_claims as _claims
 from .dataset import Dataset
 
 JUDGEMENT = ("reading", "verdict")
@@ -21,27 +22,6 @@ JUDGEMENT = ("reading", "verdict")
 def open_release(path: Path) -> Dataset:
     """A dataset directory (validated) or a built JSON bundle."""
     return Dataset.from_bundle(path) if path.is_file() else Dataset.from_path(path)
-
-
-#: Lists whose items have ids but are no claims: the articles of a compilation.
-NOT_CLAIMS = frozenset({"articles"})
-
-
-def _claims(value: Any, path: str = "") -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """(claim id, path, claim dict) for every object with an id below the record's root."""
-    if isinstance(value, dict):
-        if path and _is_claim(value):
-            yield value["id"], path, value
-        for key, item in value.items():
-            if key not in NOT_CLAIMS:
-                yield from _claims(item, f"{path}.{key}" if path else key)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _claims(item, f"{path}[{i}]")
-
-
-def _is_claim(value: Any) -> bool:
-    return isinstance(value, dict) and bool(value.get("id"))
 
 
 def _own(value: Any) -> Any:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # pydantic, the models and the lookup index load when first u
 
     from . import lookup as _lookup
     from .lookup import Match
-    from .models import Cause, CauseLink, Condition, Source, Strength, Treatment, Use, Warning
+    from .models import Cause, CauseLink, Condition, Diagnostic, Source, Strength, Treatment, Use, Warning
 
 T = TypeVar("T", bound="BaseModel")
 D = TypeVar("D")
@@ -187,6 +187,7 @@ class Dataset:
         self._treatments_for: dict[str, list[tuple[str, int]]] = {}
         self._warnings_for: dict[str, list[str]] = {}
         self._drug_of: dict[str, str] = {}
+        self._claims: dict[str, str] | None = None
         for cid, condition in raw.get("condition", {}).items():
             if condition.get("parent"):
                 self._children.setdefault(condition["parent"].split(":", 1)[1], []).append(cid)
@@ -389,14 +390,71 @@ class Dataset:
             grouped.setdefault(claim.condition, []).append(claim)  # type: ignore[attr-defined]
         return [Related(self.conditions[ref], tuple(found)) for ref, found in grouped.items()]
 
-    def warnings_for(self, target: str) -> list[Warning]:
-        """Warnings of a treatment (`treatment:…`, with those of its strengths) or of one strength."""
-        if target.startswith("strength:"):
+    def warnings_for(self, target: str, include_classes: bool = True) -> list[Warning]:
+        """Warnings of a treatment (with those of its strengths and, unless `include_classes` is false, those of
+        its drug classes that reach all or some members), of one strength, or of a condition (red flags)."""
+        if target.startswith(("strength:", "condition:")):
             return [self.warnings[w] for w in self._warnings_for.get(target, ())]
         treatment = self.treatments[target]
         refs = [f"treatment:{treatment.id}", *(f"strength:{s.id}" for s in treatment.strengths)]
         seen = dict.fromkeys(w for ref in refs for w in self._warnings_for.get(ref, ()))
+        if include_classes:
+            from .models import Members
+
+            for drug_class in self.classes_of(treatment.id):
+                for w in self._warnings_for.get(f"treatment:{drug_class.id}", ()):
+                    if self.warnings[w].members in (Members.ALL, Members.SOME):  # not class-only
+                        seen.setdefault(w)
         return [self.warnings[w] for w in seen]
+
+    def classes_of(self, treatment: str) -> list[Treatment]:
+        """The drug classes a treatment belongs to, however broad, nearest first."""
+        out: dict[str, Treatment] = {}
+        todo = [self.treatments[treatment]]
+        while todo:
+            for membership in todo.pop(0).classes:
+                parent = self.treatments[membership.drug_class]
+                if parent.id not in out:
+                    out[parent.id] = parent
+                    todo.append(parent)
+        return list(out.values())
+
+    def members_of(self, drug_class: str) -> list[Treatment]:
+        """The treatments (drugs and narrower classes) that belong to a class, however deep."""
+        root = self.treatments[drug_class].id
+        return [t for t in self.treatments.values() if any(c.id == root for c in self.classes_of(t.id))]
+
+    def diagnostics_for(self, condition: str) -> list[Diagnostic]:
+        """The diagnostic steps the sources name for a condition."""
+        return list(self.conditions[condition].diagnostics)
+
+    def conditions_diagnosed_by(self, test: str) -> list[Related[Condition, Diagnostic]]:
+        """Each condition with the diagnostic steps whose test name contains `test` (case and accents ignored)."""
+        from .lookup import normalize
+
+        wanted = normalize(test)
+        out = []
+        for condition in self.conditions.values():
+            found = tuple(d for d in condition.diagnostics if wanted in normalize(d.test))
+            if found:
+                out.append(Related(condition, found))
+        return out
+
+    def claim(self, claim_id: str) -> tuple[AnyRecord, Any]:
+        """The record holding a claim and the claim itself, by claim id (`claim:` prefix optional)."""
+        from .claims import claims_in, raw_claims
+
+        cid = claim_id.removeprefix("claim:")
+        if self._claims is None:
+            self._claims = {}
+            for kind, collection in self.collections.items():
+                for rid in collection:
+                    for found, _, _ in raw_claims(collection.raw(rid)):
+                        self._claims[found] = f"{kind}:{rid}"
+        if cid not in self._claims:
+            raise KeyError(f"no claim '{cid}'{did_you_mean(cid, self._claims)}")
+        record = self[self._claims[cid]]
+        return record, next(c for _, c in claims_in(record) if c.id == cid)
 
     def drug_of(self, strength: str) -> Treatment:
         """The treatment a strength belongs to."""

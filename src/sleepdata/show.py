@@ -11,12 +11,12 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from .lookup import reference
+from .models import Reading, Verdict
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -51,22 +51,16 @@ def as_json(record: BaseModel) -> str:
 
 
 def verdicts(record: BaseModel) -> Counter[str]:
-    """How many of the record's facts carry each curator verdict."""
+    """How many of the record's claims carry each verdict, and how many readings were corrected."""
+    from .claims import claims_in
+
     counts: Counter[str] = Counter()
-    for model in _models(record):
-        curation = getattr(model, "curation", None)
-        verdict = getattr(curation, "verdict", None) or getattr(curation, "status", None)
-        if verdict is not None:
-            counts[str(getattr(verdict, "value", verdict))] += 1
+    for _, claim in claims_in(record):
+        if isinstance(verdict := getattr(claim, "verdict", None), Verdict):
+            counts[verdict.value] += 1
+        if getattr(claim, "reading", None) is Reading.CORRECTED:
+            counts["reading corrected"] += 1
     return counts
-
-
-def _models(model: BaseModel) -> Iterator[BaseModel]:
-    yield model
-    for value in model.__dict__.values():
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, BaseModel):
-                yield from _models(item)
 
 
 def _label(value: object) -> str:
@@ -100,10 +94,12 @@ def render(data: Dataset, record: AnyRecord) -> list[RenderableType]:
     row("description", getattr(record, "description", None))
     if kind == "strength":
         row("drug", f"treatment:{data.drug_of(ref).id}")
-        row("status", _label(getattr(record, "status", "")))
+        row("marketed", _label(getattr(record, "marketed", "")))
         row("context", _label(getattr(record, "context", "")))
         row("dose form", getattr(record, "dose_form", None))
-        row("curator note", getattr(getattr(record, "curation", None), "note", None))
+        row("as a dose", "; ".join(f"{d.condition}: {_label(d.fit)}" for d in getattr(record, "doses", ())))
+        row("verdict", _label(getattr(record, "verdict", "")))
+        row("curator note", getattr(record, "note", None))
     if kind == "warning":
         row("applies to", ", ".join(getattr(record, "applies_to", ())))
         row("severity", _label(getattr(record, "severity", None) or ""))
@@ -128,21 +124,22 @@ def _strengths(record: Any) -> list[RenderableType]:
     if not strengths:
         return []
     table = Table(title="Strengths", title_justify="left", show_edge=False)
-    for column in ("strength", "form", "status", "context"):
+    for column in ("strength", "form", "marketed", "context", "as a dose"):
         table.add_column(column)
-    styles = {"standard": "green", "non-standard": "bold red", "not-verifiable": "yellow"}
+    styles = {"marketed": "green", "not-marketed": "bold red", "not-verifiable": "yellow"}
     for s in strengths:
         amount = f"{s.amount:g} {s.unit}"
-        status = _label(s.status)
-        table.add_row(_text(amount), _text(s.dose_form or ""), _text(status, styles.get(status, "")),
-                      _text(_label(s.context)))
+        marketed = _label(s.marketed)
+        doses = "; ".join(f"{d.condition.partition(':')[2]}: {_label(d.fit)}" for d in s.doses)
+        table.add_row(_text(amount), _text(s.dose_form or ""), _text(marketed, styles.get(marketed, "")),
+                      _text(_label(s.context)), _text(doses))
     return [table]
 
 
 def _warnings(data: Dataset, ref: str) -> list[RenderableType]:
     from rich.table import Table
 
-    if not ref.startswith(("treatment:", "strength:")):
+    if not ref.startswith(("treatment:", "strength:", "condition:")):
         return []
     found = data.warnings_for(ref)
     if not found:
@@ -150,8 +147,9 @@ def _warnings(data: Dataset, ref: str) -> list[RenderableType]:
     table = Table(title=f"Warnings ({len(found)})", title_justify="left", show_edge=False)
     table.add_column("kind", no_wrap=True)
     table.add_column("warning")
+    table.add_column("verdict", no_wrap=True)
     for w in found:
-        table.add_row(_text(_label(w.kind)), _text(w.statement))
+        table.add_row(_text(_label(w.kind)), _text(w.statement), _text(_label(w.verdict)))
     return [table]
 
 
@@ -161,15 +159,14 @@ def _relations(data: Dataset, ref: str) -> list[RenderableType]:
     kind, _, rid = ref.partition(":")
     groups: list[tuple[str, list[tuple[str, str]]]] = []
     if kind == "condition":
-        groups.append(("Causes", [(f"cause:{c.id}", ", ".join(sorted({_label(k.relation) for k in links})))
-                                  for c, links in data.causes_of(rid)]))
-        groups.append(("Treatments", [(f"treatment:{t.id}", ", ".join(sorted({_label(u.standing) for u in uses})))
+        groups.append(("Causes", [(f"cause:{c.id}", _how(links, "relation")) for c, links in data.causes_of(rid)]))
+        groups.append(("Treatments", [(f"treatment:{t.id}", _how(uses, "standing"))
                                       for t, uses in data.treatments_for(rid)]))
     elif kind == "cause":
-        groups.append(("Conditions", [(f"condition:{c.id}", ", ".join(sorted({_label(k.relation) for k in links})))
+        groups.append(("Conditions", [(f"condition:{c.id}", _how(links, "relation"))
                                       for c, links in data.conditions_caused_by(rid)]))
     elif kind == "treatment":
-        groups.append(("Treats", [(f"condition:{c.id}", ", ".join(sorted({_label(u.standing) for u in uses})))
+        groups.append(("Treats", [(f"condition:{c.id}", _how(uses, "standing"))
                                   for c, uses in data.conditions_treated_by(rid)]))
     out: list[RenderableType] = []
     for title, rows in groups:
@@ -183,6 +180,11 @@ def _relations(data: Dataset, ref: str) -> list[RenderableType]:
             table.add_row(_text(related), _text(getattr(data[related], "name", "")), _text(how))
         out.append(table)
     return out
+
+
+def _how(claims: Any, field: str) -> str:
+    """`cause (supported), trigger (disputed)`: each claim's relation or standing with its verdict."""
+    return ", ".join(sorted({f"{_label(getattr(c, field))} ({_label(c.verdict)})" for c in claims}))
 
 
 __all__ = ["as_json", "clean", "console", "render", "verdicts"]

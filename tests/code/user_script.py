@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sleepdata
 from sleepdata import Dataset, Match, Related
-from sleepdata.models import Cause, CauseLink, Condition, Strength, Treatment, Use, Warning
+from sleepdata.models import Cause, CauseLink, Condition, Diagnostic, Strength, Treatment, Use, Warning
 
 
 def main() -> None:
@@ -27,9 +27,17 @@ def main() -> None:
         candidates: list[str] = exc.candidates
         assert "treatment:zopiclone" in candidates
     strength: Strength = data.strength("zopiclone-20-mg")
-    assert strength.status.value == "non-standard"
+    assert strength.marketed.value == "not-marketed"
     for item in zopiclone.strengths:
-        print(item.amount, item.unit, item.status.value)
+        print(item.amount, item.unit, item.marketed.value, [(d.condition, d.fit.value) for d in item.doses])
+    record, claim = data.claim("zopiclone-use-insomnia-widely-prescribed-treat")
+    assert record is zopiclone and claim.verdict.value == "supported"
+    classes: list[Treatment] = data.classes_of("clonazepam")
+    members: list[Treatment] = data.members_of("benzodiazepines")
+    assert "benzodiazepines" in [c.id for c in classes] and members
+    assert any(w.interactions for w in data.warnings_for("treatment:clonazepam"))
+    diagnosed: list[Related[Condition, Diagnostic]] = data.conditions_diagnosed_by("electroencephalography")
+    assert diagnosed and data.diagnostics_for(diagnosed[0].record.id)
     causes: list[Related[Cause, CauseLink]] = data.causes_of("restless-legs-syndrome")
     treatments: list[Related[Treatment, Use]] = data.treatments_for("myoclonus", include_subtypes=True)
     for treatment, uses in treatments:
