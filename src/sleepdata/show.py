@@ -146,7 +146,7 @@ def _warnings(data: Dataset, ref: str) -> list[RenderableType]:
         return []
     table = Table(title=f"Warnings ({len(found)})", title_justify="left", show_edge=False)
     table.add_column("kind", no_wrap=True)
-    table.add_column("warning")
+    table.add_column("warning", no_wrap=True, overflow="ellipsis", max_width=70)  # one line each; --format json
     table.add_column("verdict", no_wrap=True)
     for w in found:
         table.add_row(_text(_label(w.kind)), _text(w.statement), _text(_label(w.verdict)))

@@ -139,7 +139,8 @@ def test_show_summarises_a_record_for_people() -> None:
     assert result.returncode == 0
     out = result.stdout
     assert out.splitlines()[0].startswith("zopiclone") and "treatment:zopiclone" in out.splitlines()[0]
-    for part in ("atc N05CF01", "Strengths", "not-marketed", "above-usual-maximum", "Warnings (", "Treats (", "verdicts", "supported"):
+    for part in ("atc N05CF01", "Strengths", "not-marketed", "above-usual-maximum", "Warnings (", "Treats (",
+                 "verdicts", "supported"):
         assert part in out, part
     assert "\x1b[" not in out  # not a terminal: no colour
     assert len(out.splitlines()) < 120
