@@ -3,7 +3,7 @@
 - every id is unique within its kind (strength ids across all treatments) and equals its file's stem;
 - every reference (`kind:id`) resolves, with a did-you-mean hint when it does not; a reference to a
   retired id resolves with a warning naming its replacement; a retired id is never reused;
-- the condition hierarchy has no cycles;
+- the condition hierarchy has no cycles, and no treatment is its own class (directly or through others);
 - every non-standard strength is the subject of a warning;
 - every span and exclusion ends after it starts; a quantity's low is not above its high;
 - every span lies on one line of its source, at most `MAX_SPAN` characters long;
@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .errors import Problem, did_you_mean
+from .graphs import cycles
 from .models import Condition, Exclusion, Quantity, Source, Span, StrengthStatus, Treatment, Warning
 from .records import RecordFile
 
@@ -54,8 +55,12 @@ Walked = list[tuple[RecordFile, list[tuple[tuple[str | int, ...], Any]]]]
 
 
 def check(files: list[RecordFile], sources_dir: Path | None = None,
-          external: Mapping[str, set[str]] | None = None, retired: Mapping[str, str] | None = None) -> list[Problem]:
-    """All cross-record problems among `files`; `external` ids (an installed dataset) also resolve references."""
+          external: Mapping[str, set[str]] | None = None, retired: Mapping[str, str] | None = None,
+          retired_places: Mapping[str, tuple[str, int, int]] | None = None) -> list[Problem]:
+    """All cross-record problems among `files`; `external` ids (an installed dataset) also resolve references.
+
+    `retired_places` gives the file, line and column of each retired id, for problems with its replacement.
+    """
     problems: list[Problem] = []
     # One walk over each record collects what the reference, order and span checks look at.
     walked: Walked = [(f, [(path, value) for path, value in walk(f.record)
@@ -63,9 +68,10 @@ def check(files: list[RecordFile], sources_dir: Path | None = None,
     ids = known_ids(files)
     resolvable = {kind: ids[kind] | set((external or {}).get(kind, ())) for kind in ids}
     problems += _unique_ids(files)
-    problems += _retired(files, resolvable, retired or {})
+    problems += _retired(files, resolvable, retired or {}, retired_places or {})
     problems += _references(walked, resolvable, retired or {})
     problems += _hierarchy(files)
+    problems += _class_cycles(files)
     problems += _strength_warnings(files)
     problems += _orders(walked)
     if not any(p.code == "span-order" for p in problems):
@@ -108,7 +114,8 @@ def _unique_ids(files: list[RecordFile]) -> list[Problem]:
     return problems
 
 
-def _retired(files: list[RecordFile], ids: Mapping[str, set[str]], retired: Mapping[str, str]) -> list[Problem]:
+def _retired(files: list[RecordFile], ids: Mapping[str, set[str]], retired: Mapping[str, str],
+             places: Mapping[str, tuple[str, int, int]]) -> list[Problem]:
     problems = []
     for f in files:
         if f.ref in retired:
@@ -117,7 +124,8 @@ def _retired(files: list[RecordFile], ids: Mapping[str, set[str]], retired: Mapp
     for old, new in retired.items():
         kind, _, rid = new.partition(":")
         if rid not in ids.get(kind, ()):
-            problems.append(Problem("retired.yaml", 1, 1, old, None, f"replacement {new} does not exist",
+            file, line, col = places.get(old, ("retired.yaml", 1, 1))
+            problems.append(Problem(file, line, col, old, None, f"replacement {new} does not exist",
                                     "dangling-reference"))
     return problems
 
@@ -140,18 +148,32 @@ def _references(walked: Walked, ids: Mapping[str, set[str]], retired: Mapping[st
 
 
 def _hierarchy(files: list[RecordFile]) -> list[Problem]:
-    parents = {f.record.id: (f.record.parent, f) for f in files if isinstance(f.record, Condition)}
+    conditions = {f.record.id: f for f in files if isinstance(f.record, Condition)}
+    parents = {cid: [f.record.parent.split(":", 1)[1]] if f.record.parent else []  # type: ignore[attr-defined]
+               for cid, f in conditions.items()}
+    return [conditions[cid].problem(("parent",), f"the parent chain loops back to condition:{loop[0]}"
+                                    f"{_through(loop, 'condition')}", "cycle")
+            for loop in cycles(parents) for cid in loop]
+
+
+def _class_cycles(files: list[RecordFile]) -> list[Problem]:
+    """A treatment is never its own class, directly or through other classes."""
+    treatments = {f.record.id: f for f in files if isinstance(f.record, Treatment)}
+    classes = {tid: [m.drug_class.split(":", 1)[1] for m in f.record.classes]  # type: ignore[attr-defined]
+               for tid, f in treatments.items()}
     problems = []
-    for start, (_, f) in parents.items():
-        seen, current = {start}, parents[start][0]
-        while current is not None:
-            cid = current.split(":", 1)[1]
-            if cid in seen:
-                problems.append(f.problem(("parent",), f"the parent chain loops back to condition:{cid}", "cycle"))
-                break
-            seen.add(cid)
-            current = parents[cid][0] if cid in parents else None
+    for loop in cycles(classes):
+        for tid in loop:
+            index = next(i for i, m in enumerate(treatments[tid].record.classes)  # type: ignore[attr-defined]
+                         if m.drug_class.split(":", 1)[1] == loop[(loop.index(tid) + 1) % len(loop)])
+            message = ("a treatment cannot be a member of itself" if len(loop) == 1 else
+                       f"class membership loops back to treatment:{tid}{_through(loop, 'treatment')}")
+            problems.append(treatments[tid].problem(("classes", index, "drug_class"), message, "class-cycle"))
     return problems
+
+
+def _through(loop: list[str], kind: str) -> str:
+    return f" (through {', '.join(f'{kind}:{x}' for x in loop)})" if len(loop) > 1 else ""
 
 
 def _strength_warnings(files: list[RecordFile]) -> list[Problem]:
