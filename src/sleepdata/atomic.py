@@ -75,8 +75,9 @@ def swap(new: Path, target: Path) -> Path | None:
         return None
     if _exchange(new, target):
         return new
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
-    os.replace(target, old / target.name)
+    old = target.with_name(f".{target.name}.{os.getpid()}.old")
+    discard(old)
+    os.replace(target, old)
     os.replace(new, target)
     return old
 
@@ -85,6 +86,13 @@ def discard(folder: Path | None) -> None:
     """Remove a folder left over by `fresh_dir` or `swap`."""
     if folder is not None:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def discard_leftovers(target: Path) -> None:
+    """Remove the folders a killed run left beside `target` (`fresh_dir` and `swap` names)."""
+    for pattern in (f".{target.name}.*.new", f".{target.name}.*.old"):
+        for folder in target.parent.glob(pattern):
+            discard(folder)
 
 
 def publish(staging: Path, out: Path) -> list[Path]:

@@ -1,4 +1,9 @@
-"""`sleepdata build`: validate the dataset, then write every artefact from it."""
+"""`sleepdata build`: validate the dataset, then write every artefact from it.
+
+Every artefact is first written to a fresh folder; only when every step has passed are they moved into
+place (each file or folder in one step). A failed or killed build leaves the previous schemas, bundle,
+manifest, exports and site as they were. A lock keeps two builds of one checkout from running at once.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,11 @@ import sys
 import time
 from pathlib import Path
 
-from . import bundle, manifest, schemas
+from . import atomic, bundle, manifest, schemas
 from .reports import render
 from .validation import validate
+
+LOCK = ".sleepdata-build.lock"
 
 
 def build(root: Path, sources_dir: Path | None, site: bool = True) -> int:
@@ -18,6 +25,11 @@ def build(root: Path, sources_dir: Path | None, site: bool = True) -> int:
         print(f"Error: no dataset/ folder in {root.resolve().name}; run `sleepdata build` in the project "
               "checkout", file=sys.stderr)
         return 2
+    with atomic.lock(root / LOCK, "waiting for another build of this checkout to finish"):
+        return _build(root, dataset, sources_dir, site)
+
+
+def _build(root: Path, dataset: Path, sources_dir: Path | None, site: bool) -> int:
     started = time.perf_counter()
     report = validate([dataset], sources_dir)
     if not report.valid:
@@ -26,23 +38,35 @@ def build(root: Path, sources_dir: Path | None, site: bool = True) -> int:
     records = [f.record for f in report.records]
     print(f"validated {len(records)} records in {len(report.files)} files"
           f"{' against the sources' if sources_dir else ''}")
-    schemas.write(root / "schema")
-    print(f"wrote {len(schemas.files())} schema files to schema/")
-    bundle.write(records, root / "src" / "sleepdata" / "data" / "dataset.json", report.retired)
-    manifest.write(root / "src" / "sleepdata" / "data")
-    print("wrote the bundle and its manifest to src/sleepdata/data/")
-    from .dataset import Dataset
-    from .exports import FORMATS, export
+    data_dir = root / "src" / "sleepdata" / "data"
+    targets = {"schema": root / "schema", "data": data_dir, "exports": root / "exports"}
+    for target in targets.values():
+        atomic.discard_leftovers(target)
+    staged = {name: atomic.fresh_dir(target) for name, target in targets.items()}
+    try:
+        schemas.write(staged["schema"])
+        bundle.write(records, staged["data"] / "dataset.json", report.retired)
+        manifest.write(staged["data"])
+        from .dataset import Dataset
+        from .exports import FORMATS, export
 
-    data = Dataset.from_records(records, retired=report.retired)
-    for fmt in FORMATS:
-        export(data, fmt, root / "exports" / fmt)
-    print(f"wrote the exports ({', '.join(FORMATS)}) to exports/")
-    if site:
-        from .site import build_site
+        data = Dataset.from_records(records, retired=report.retired)
+        for fmt in FORMATS:
+            export(data, fmt, staged["exports"] / fmt)
+        if site:
+            from .site import build_site
 
-        code = build_site(root, records)
-        if code:
-            return code
+            code = build_site(root, records)
+            if code:
+                return code
+        atomic.publish(staged["schema"], targets["schema"])
+        print(f"wrote {len(schemas.files())} schema files to schema/")
+        atomic.publish(staged["data"], data_dir)
+        print("wrote the bundle and its manifest to src/sleepdata/data/")
+        atomic.discard(atomic.swap(staged["exports"], targets["exports"]))
+        print(f"wrote the exports ({', '.join(FORMATS)}) to exports/")
+    finally:
+        for folder in staged.values():
+            atomic.discard(folder)
     print(f"build finished in {time.perf_counter() - started:.1f} s")
     return 0

@@ -13,7 +13,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from . import textsafe
 from ._version import __version__
+from .dataset import BundleError
 from .errors import DatasetError, Problem
 
 
@@ -114,7 +116,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     for source in sorted((r for r in records if isinstance(r, Source)), key=lambda r: r.id):
         if args.source and source.id != args.source:
             continue
-        text = (sources / source.file_name).read_text(encoding="utf-8")
+        text = _source_text(sources, source.file_name)
         measured = measure(text, spans.get(source.id, []))
         gaps = [s for s in measured if s.covered < THRESHOLD]
         missing += len(gaps)
@@ -130,6 +132,16 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 1 if missing else 0
 
 
+def _source_text(sources: Path, file_name: str) -> str:
+    """A source document's text; a usage error naming the file when it is missing or not UTF-8."""
+    from .integrity import read_source
+
+    text, problem = read_source(sources / file_name)
+    if text is None:
+        raise UsageError(f"--sources {sources}: {problem}")
+    return text
+
+
 def cmd_locate(args: argparse.Namespace) -> int:
     from .coverage import sentences
     from .records import read_record
@@ -141,7 +153,7 @@ def cmd_locate(args: argparse.Namespace) -> int:
     found, _ = read_record(Path(args.dataset) / "sources" / f"{sid}.yaml", "source", sid)
     if found is None:
         raise UsageError(f"no valid source record '{sid}' in {args.dataset}/sources")
-    text = (sources / found.record.file_name).read_text(encoding="utf-8")  # type: ignore[attr-defined]
+    text = _source_text(sources, found.record.file_name)  # type: ignore[attr-defined]
     spans = sentences(text)
     start, hits = text.find(args.phrase), 0
     while start != -1:
@@ -191,6 +203,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from . import schemas
 
     out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out}: is a file; schemas are written into a folder")
     if args.check:
         stale = [n for n, t in schemas.files().items()
                  if not (out / n).is_file() or (out / n).read_text(encoding="utf-8") != t]
@@ -235,9 +249,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     directory = Path(args.data_dir) if args.data_dir else data_dir()
     problems = manifest.verify(directory)
+    checked = ""
+    if not args.data_dir:
+        tree, checked = manifest.verify_package(directory.parent)
+        problems += tree
     for problem in problems:
-        print(problem)
-    print(f"{directory}: {'does not match' if problems else 'matches'} its manifest")
+        print(textsafe.line(problem))
+    print(f"{directory}: {'does not match' if problems else 'matches'} its manifest{'; ' + checked if checked else ''}")
     return 1 if problems else 0
 
 
@@ -247,6 +265,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .loading import load
 
     formats = list(FORMATS) if "all" in args.format else list(dict.fromkeys(args.format))
+    if Path(args.out).exists() and not Path(args.out).is_dir():
+        raise UsageError(f"--out {args.out}: is a file; exports are written into a folder")
     data = Dataset.from_path(Path(args.dataset)) if args.dataset else load()
     out = Path(args.out)
     for fmt in formats:
@@ -334,10 +354,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except UsageError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
+        print(f"Error: {textsafe.line(str(exc))}", file=sys.stderr)
         return 2
     except DatasetError as exc:
         print(exc, file=sys.stderr)
+        return 1
+    except (BundleError, OSError) as exc:  # an installed or named file that cannot be read as it must be
+        print(f"Error: {textsafe.line(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -195,24 +195,43 @@ def _source_texts(files: list[RecordFile], sources_dir: Path) -> tuple[dict[str,
         if not isinstance(f.record, Source):
             continue
         path = sources_dir / f.record.file_name
-        if not path.is_file():
-            problems.append(f.problem(("file_name",), f"no file '{f.record.file_name}' in {sources_dir}",
-                                      "source-missing"))
+        text, why = read_source(path)
+        if text is None:
+            problems.append(f.problem(("file_name",), why, "source-missing" if not path.is_file() else
+                                      "source-unreadable"))
             continue
-        raw = path.read_bytes()
-        digest = hashlib.sha256(raw).hexdigest()
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if digest != f.record.sha256:
             problems.append(f.problem(("sha256",), f"expected the sha256 of {path.name}; got a different hash "
                                       "(the source changed: re-check every span)", "source-hash",
                                       expected=digest, found=f.record.sha256))
             continue
-        text = raw.decode("utf-8")
         if len(text) != f.record.length:
             problems.append(f.problem(("length",), f"expected {len(text)} characters; got {f.record.length}",
                                       "source-length", expected=str(len(text)), found=str(f.record.length)))
         texts[f.record.id] = text
         problems += _exclusions(f, text)
     return texts, problems
+
+
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+
+
+def read_source(path: Path) -> tuple[str | None, str]:
+    """A source document's text, or None and why it cannot be used (missing, too large, not UTF-8)."""
+    try:
+        if not path.is_file():
+            return None, f"no file '{path.name}' in {path.parent}"
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            return None, f"{path.name} is {size} bytes; a source document is at most {MAX_SOURCE_BYTES}"
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, f"cannot read {path.name}: {exc.strerror or exc}"
+    try:
+        return raw.decode("utf-8"), ""
+    except UnicodeDecodeError as exc:
+        return None, f"{path.name} is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
 
 
 def _exclusions(f: RecordFile, text: str) -> list[Problem]:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
+from .. import atomic
 from ..dataset import Dataset
 
 #: Format name -> (module, function) that writes it.
@@ -35,14 +36,21 @@ def export(dataset: Dataset, fmt: str, out: Path) -> list[Path]:
     module, function = _WRITERS[fmt]
     writer: Callable[[Dataset, Path], list[Path]] = getattr(import_module(f".{module}", __name__), function)
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(f"{out} is a file; an export is written into a folder")
+    # Written into a fresh folder, then each file moved into `out` in one step: a failed or killed export leaves
+    # the previous files whole.
+    staging = atomic.fresh_dir(out)
     # An export allocates millions of short-lived acyclic objects; with the collector on, its full passes over
     # a large loaded dataset make the export's cost grow faster than the dataset (see bench/RESULTS.md).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return writer(dataset, out)
+        written = writer(dataset, staging)
+        atomic.publish(staging, out)
+        return [out / path.relative_to(staging) for path in written]
     finally:
+        atomic.discard(staging)
         if enabled:
             gc.enable()
 

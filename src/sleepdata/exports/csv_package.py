@@ -1,4 +1,8 @@
-"""CSV export: every table as a CSV file, described by a Frictionless Data Package (`datapackage.json`)."""
+"""CSV export: every table as a CSV file, described by a Frictionless Data Package (`datapackage.json`).
+
+A text cell that a spreadsheet would read as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage
+return) is written with a leading single quote, as OWASP advises for CSV injection; numbers are left alone.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +15,21 @@ from ..dataset import Dataset
 from . import tables
 from .common import NAME, NOTICE, finite, to_json, write_text
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
 
 def _cell(value: tables.Value) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return "'" + value if value.startswith(FORMULA_START) else value
     return str(finite(value))
+
+
+CSV_NOTE = ("A text cell that begins with =, +, -, @, a tab or a carriage return carries a leading single quote "
+            "(spreadsheet formula injection guard); remove it to get the original text.")
 
 
 def _csv(table: tables.Table) -> str:
@@ -54,7 +66,8 @@ def _resource(table: tables.Table) -> dict[str, Any]:
 def descriptor(dataset: Dataset, built: list[tables.Table]) -> dict[str, Any]:
     """The Data Package descriptor: name, version, notice, and a Table Schema per file."""
     return {"profile": "tabular-data-package", "name": NAME, "title": "sleepdata: sleep-related conditions, causes, "
-            "treatments, drug strengths and warnings", "version": dataset.version, "description": NOTICE,
+            "treatments, drug strengths and warnings", "version": dataset.version,
+            "description": f"{NOTICE} {CSV_NOTE}",
             "resources": [_resource(t) for t in built]}
 
 
