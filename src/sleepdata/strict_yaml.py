@@ -174,6 +174,14 @@ except ImportError:  # PyYAML built without libyaml: every text takes the pure-P
     _CComposer = None  # type: ignore[assignment, misc]
 
 
+def _inside(text: str, line: int, col: int) -> tuple[int, int]:
+    """A parser's position moved inside the file: the end of the stream is the end of the last line."""
+    lines = text.split("\n")
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, min(col, len(lines[line - 1]) + 1)
+
+
 def _compose(text: str, file: str) -> Node | None:
     # libyaml's composer is fast but cannot refuse anchors, tags or deep nesting as it meets them; such
     # texts take the pure-Python composer, which does.
@@ -189,7 +197,7 @@ def _compose(text: str, file: str) -> Node | None:
         return node
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = _inside(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise YamlError(file, line, col, f"YAML syntax: {exc.problem or exc.context}", "syntax") from None
     except yaml.YAMLError as exc:
         raise YamlError(file, 1, 1, f"YAML syntax: {exc}", "syntax") from None

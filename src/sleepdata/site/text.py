@@ -13,8 +13,9 @@ from ..textsafe import UNSAFE
 # through as literal text and every HTML parser reads back as the character.
 _ACTIVE = set("\\`*_{}[]<>&|!#~^=\"'")
 EN_DASH, CHEVRON = "\u2013", "\u203a"
-# What would open a list if the text began a line: `- `, `+ `, `1. `, `2) `.
-_LINE_START = re.compile(r"^(\d*)([-+.)])")
+# What would open a list or draw a rule if the text began a line: `- `, `+ `, `---`, `1. `, `2) ` (a leading
+# `-5` is a number, and a leading `.` opens nothing: `../page/` stays as it is).
+_LINE_START = re.compile(r"^(\d*)((?<=\d)[.)](?=\s|$)|(?<!\d)[-+](?!\d))")
 
 
 def md(text: str) -> str:
