@@ -48,11 +48,10 @@ def _build(root: Path, dataset: Path, sources_dir: Path | None, site: bool) -> i
         bundle.write(records, staged["data"] / "dataset.json", report.retired)
         manifest.write(staged["data"])
         from .dataset import Dataset
-        from .exports import FORMATS, export
+        from .exports import FORMATS, export_formats
 
         data = Dataset.from_records(records, retired=report.retired)
-        for fmt in FORMATS:
-            export(data, fmt, staged["exports"] / fmt)
+        export_formats(data, {fmt: staged["exports"] / fmt for fmt in FORMATS})
         if site:
             from .site import build_site
 

@@ -261,7 +261,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .dataset import Dataset
-    from .exports import FORMATS, export
+    from .exports import FORMATS, export_formats
     from .loading import load
 
     formats = list(FORMATS) if "all" in args.format else list(dict.fromkeys(args.format))
@@ -269,10 +269,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"--out {args.out}: is a file; exports are written into a folder")
     data = Dataset.from_path(Path(args.dataset)) if args.dataset else load()
     out = Path(args.out)
-    for fmt in formats:
-        target = out / fmt if len(formats) > 1 else out
-        written = export(data, fmt, target)
-        print(f"{fmt}: wrote {len(written)} file{'s' * (len(written) != 1)} to {target}")
+    targets = {fmt: out / fmt if len(formats) > 1 else out for fmt in formats}
+    for fmt, written in export_formats(data, targets).items():
+        print(f"{fmt}: wrote {len(written)} file{'s' * (len(written) != 1)} to {targets[fmt]}")
     return 0
 
 

@@ -10,6 +10,7 @@ as such, writes no NaN, and is deterministic: the same dataset gives the same by
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
@@ -31,28 +32,42 @@ FORMATS: tuple[str, ...] = tuple(_WRITERS)
 
 def export(dataset: Dataset, fmt: str, out: Path) -> list[Path]:
     """Write `dataset` in format `fmt` into the directory `out`; return the paths written."""
-    if fmt not in _WRITERS:
-        raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    module, function = _WRITERS[fmt]
-    writer: Callable[[Dataset, Path], list[Path]] = getattr(import_module(f".{module}", __name__), function)
-    out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise NotADirectoryError(f"{out} is a file; an export is written into a folder")
-    # Written into a fresh folder, then each file moved into `out` in one step: a failed or killed export leaves
-    # the previous files whole.
-    staging = atomic.fresh_dir(out)
+    return export_formats(dataset, {fmt: Path(out)})[fmt]
+
+
+def export_formats(dataset: Dataset, targets: dict[str, Path]) -> dict[str, list[Path]]:
+    """Write `dataset` in each format into its folder; return the paths written by format.
+
+    Every format is written into one fresh folder first; only when all are complete is each file moved into
+    place (in one step): a failed or killed export leaves the previous files as they were.
+    """
+    unknown = [fmt for fmt in targets if fmt not in _WRITERS]
+    if unknown:
+        raise ValueError(f"unknown export format {unknown[0]!r}; expected one of {', '.join(FORMATS)}")
+    targets = {fmt: Path(out) for fmt, out in targets.items()}
+    for out in targets.values():
+        if out.exists() and not out.is_dir():
+            raise NotADirectoryError(f"{out} is a file; an export is written into a folder")
+    common = Path(os.path.commonpath([out.resolve() for out in targets.values()]))
+    staging = atomic.fresh_dir(common)
     # An export allocates millions of short-lived acyclic objects; with the collector on, its full passes over
     # a large loaded dataset make the export's cost grow faster than the dataset (see bench/RESULTS.md).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        written = writer(dataset, staging)
-        atomic.publish(staging, out)
-        return [out / path.relative_to(staging) for path in written]
+        written = {}
+        for fmt, out in targets.items():
+            module, function = _WRITERS[fmt]
+            writer: Callable[[Dataset, Path], list[Path]] = getattr(import_module(f".{module}", __name__), function)
+            folder = staging / out.resolve().relative_to(common)
+            folder.mkdir(parents=True, exist_ok=True)
+            written[fmt] = [out / path.relative_to(folder) for path in writer(dataset, folder)]
+        atomic.publish(staging, common)
+        return written
     finally:
         atomic.discard(staging)
         if enabled:
             gc.enable()
 
 
-__all__ = ["FORMATS", "export"]
+__all__ = ["FORMATS", "export", "export_formats"]
