@@ -123,7 +123,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         rows.append((source.id, len(measured), len(gaps)))
         low, high = args.range or (0, len(text))
         for gap in (g for g in gaps if g.end > low and g.start < high):
-            preview = " ".join(text[gap.start:gap.end].split()[:8]) if args.show_text else ""
+            preview = textsafe.line(" ".join(text[gap.start:gap.end].split()[:8])) if args.show_text else ""
             print(f"{source.file_name}:{gap.line(text)}: source:{source.id} [{gap.start}, {gap.end}) "
                   f"{gap.covered:.0%} covered{(' — ' + preview + ' …') if preview else ''}")
     for sid, total, count in rows:

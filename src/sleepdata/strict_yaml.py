@@ -19,16 +19,15 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .textsafe import INVISIBLE
+
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 24
 MAX_DIGITS = 30  # a longer number is a typo or an attack, never a dose or a position
 
 Path_ = tuple[str | int, ...]
 
-_FORBIDDEN_CHAR = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0001-\U000e007f]"
-)
+_FORBIDDEN_CHAR = re.compile(f"[{INVISIBLE}]")
 # Inside a value, an escaped CR (`"\r"`) is refused as a raw one is.
 _FORBIDDEN_IN_VALUE = re.compile(_FORBIDDEN_CHAR.pattern[:-1] + "\r]")
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+#: Control, line-separating and invisible formatting characters other than tab, LF and CR (a regex class body):
+#: what a record file may not contain, and what text output never prints as itself.
+INVISIBLE = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e"
+             "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0001-\U000e007f")
 #: Characters that act on a terminal or a reader's view of the text rather than being shown.
-UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0001-\U000e007f]"
-)
+UNSAFE = re.compile(f"[\t\n\r{INVISIBLE}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
