@@ -219,3 +219,25 @@ def test_cli_text_output_has_no_escape_sequences(tmp_path: Path) -> None:
         assert result.returncode == 1
         _lines_are_safe(result.stdout + result.stderr)
         assert "Traceback" not in result.stderr
+
+
+# -- spreadsheet formulas ----------------------------------------------------------------------------------
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(demo_dir: Path, tmp_path: Path) -> None:
+    import csv
+
+    from sleepdata.dataset import Dataset
+    from sleepdata.exports import export
+
+    root = _copy(demo_dir, tmp_path)
+    path = root / "conditions" / "insomnia.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("definition: ", "definition: =HYPERLINK(\"http://127.0.0.1/\") ", 1)
+    text = text.replace("- name: ", "- name: '@SUM(A1)'\n- name: '+1+1'\n- name: '-2+3'\n- name: ", 1)
+    path.write_text(text, encoding="utf-8")
+    written = export(Dataset.from_path(root), "csv", tmp_path / "csv")
+    cells = [cell for file in written if file.suffix == ".csv"
+             for row in csv.reader(file.read_text(encoding="utf-8").splitlines()) for cell in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    for payload in ('=HYPERLINK("http://127.0.0.1/")', "@SUM(A1)", "+1+1", "-2+3"):  # (the models refuse a leading tab)
+        assert any(c.startswith("'" + payload) for c in cells), payload

@@ -179,3 +179,16 @@ def test_build_refused_by_the_site_rewrites_nothing(tmp_path: Path) -> None:
                         encoding="utf-8")
     assert build(root, None) == 1
     assert _snapshot(root) == previous
+
+
+@pytest.mark.slow
+def test_failing_engine_keeps_previous_pages_and_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _project(tmp_path)
+    assert build(root, None) == 0
+    previous = _snapshot(root, ("site", "docs", "schema", "exports", "src"))
+    _change(root / "dataset")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "  - Gone: gone.md\n", encoding="utf-8")
+    assert build(root, None) == 1
+    assert "gone.md" in capsys.readouterr().err
+    assert _snapshot(root, ("site", "docs", "schema", "exports", "src")) == previous
