@@ -95,17 +95,26 @@ def discard_leftovers(target: Path) -> None:
             discard(folder)
 
 
+def _files(folder: Path) -> set[Path]:
+    return {p.relative_to(folder) for p in folder.rglob("*") if not p.is_dir()}
+
+
 def publish(staging: Path, out: Path) -> list[Path]:
-    """Move every file of `staging` into `out` (each in one step), then remove `staging`; return the paths."""
-    out.mkdir(parents=True, exist_ok=True)
-    moved = []
-    for source in sorted(p for p in staging.rglob("*") if p.is_file()):
-        target = out / source.relative_to(staging)
+    """Put every file of `staging` into `out`, then remove `staging`; return the paths now in `out`.
+
+    When `out` holds nothing that `staging` does not replace, the folders are exchanged in one step; otherwise
+    (other files live in `out` and are kept) each file is moved in one step.
+    """
+    names = sorted(_files(staging))
+    if not out.exists() or _files(out) <= set(names):
+        discard(swap(staging, out))
+        return [out / name for name in names]
+    for name in names:
+        target = out / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(source, target)
-        moved.append(target)
+        os.replace(staging / name, target)
     discard(staging)
-    return moved
+    return [out / name for name in names]
 
 
 @contextlib.contextmanager

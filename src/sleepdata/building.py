@@ -43,6 +43,7 @@ def _build(root: Path, dataset: Path, sources_dir: Path | None, site: bool) -> i
     for target in targets.values():
         atomic.discard_leftovers(target)
     staged = {name: atomic.fresh_dir(target) for name, target in targets.items()}
+    replaced: list[Path | None] = []
     try:
         schemas.write(staged["schema"])
         bundle.write(records, staged["data"] / "dataset.json", report.retired)
@@ -51,21 +52,24 @@ def _build(root: Path, dataset: Path, sources_dir: Path | None, site: bool) -> i
         from .exports import FORMATS, export_formats
 
         data = Dataset.from_records(records, retired=report.retired)
-        export_formats(data, {fmt: staged["exports"] / fmt for fmt in FORMATS})
+        export_formats(data, {fmt: staged["exports"] / fmt for fmt in FORMATS}, staged=False)
+        commit_site = None
         if site:
-            from .site import build_site
+            from .site import stage_site
 
-            code = build_site(root, records)
-            if code:
-                return code
+            commit_site = stage_site(root, records)
+            if commit_site is None:
+                return 1
+        # Everything is complete: move it into place (renames only), then clear what was replaced.
         atomic.publish(staged["schema"], targets["schema"])
-        print(f"wrote {len(schemas.files())} schema files to schema/")
         atomic.publish(staged["data"], data_dir)
-        print("wrote the bundle and its manifest to src/sleepdata/data/")
-        atomic.discard(atomic.swap(staged["exports"], targets["exports"]))
-        print(f"wrote the exports ({', '.join(FORMATS)}) to exports/")
+        replaced.append(atomic.swap(staged["exports"], targets["exports"]))
+        if commit_site is not None:
+            replaced.append(commit_site())
     finally:
-        for folder in staged.values():
+        for folder in [*staged.values(), *replaced]:
             atomic.discard(folder)
+    print(f"wrote {len(schemas.files())} schema files to schema/, the bundle and its manifest to "
+          f"src/sleepdata/data/, the exports ({', '.join(FORMATS)}) to exports/{' and the site to site/' * site}")
     print(f"build finished in {time.perf_counter() - started:.1f} s")
     return 0

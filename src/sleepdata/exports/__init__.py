@@ -35,11 +35,12 @@ def export(dataset: Dataset, fmt: str, out: Path) -> list[Path]:
     return export_formats(dataset, {fmt: Path(out)})[fmt]
 
 
-def export_formats(dataset: Dataset, targets: dict[str, Path]) -> dict[str, list[Path]]:
+def export_formats(dataset: Dataset, targets: dict[str, Path], staged: bool = True) -> dict[str, list[Path]]:
     """Write `dataset` in each format into its folder; return the paths written by format.
 
-    Every format is written into one fresh folder first; only when all are complete is each file moved into
-    place (in one step): a failed or killed export leaves the previous files as they were.
+    Every format is written into one fresh folder first; only when all are complete are they moved into place
+    (`atomic.publish`): a failed or killed export leaves the previous files as they were. `staged=False` writes
+    straight into the targets, for a caller that already writes into a fresh folder.
     """
     unknown = [fmt for fmt in targets if fmt not in _WRITERS]
     if unknown:
@@ -49,7 +50,9 @@ def export_formats(dataset: Dataset, targets: dict[str, Path]) -> dict[str, list
         if out.exists() and not out.is_dir():
             raise NotADirectoryError(f"{out} is a file; an export is written into a folder")
     common = Path(os.path.commonpath([out.resolve() for out in targets.values()]))
-    staging = atomic.fresh_dir(common)
+    if staged:
+        atomic.discard_leftovers(common)  # of an export that was killed
+    staging = atomic.fresh_dir(common) if staged else common
     # An export allocates millions of short-lived acyclic objects; with the collector on, its full passes over
     # a large loaded dataset make the export's cost grow faster than the dataset (see bench/RESULTS.md).
     enabled = gc.isenabled()
@@ -62,10 +65,12 @@ def export_formats(dataset: Dataset, targets: dict[str, Path]) -> dict[str, list
             folder = staging / out.resolve().relative_to(common)
             folder.mkdir(parents=True, exist_ok=True)
             written[fmt] = [out / path.relative_to(folder) for path in writer(dataset, folder)]
-        atomic.publish(staging, common)
+        if staged:
+            atomic.publish(staging, common)
         return written
     finally:
-        atomic.discard(staging)
+        if staged:
+            atomic.discard(staging)
         if enabled:
             gc.enable()
 

@@ -9,6 +9,7 @@ The same `mkdocs.yml` also builds with `zensical build --strict`.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -18,11 +19,21 @@ from . import engine
 from .context import GENERATED
 from .generate import write_pages
 
-__all__ = ["build_site", "write_pages"]
+__all__ = ["build_site", "stage_site", "write_pages"]
 
 
 def build_site(root: Path, records: list[BaseModel], engine_name: str = "mkdocs") -> int:
     """Write the generated pages and build the site into `root/site`; 0 on success, 1 with a message if not."""
+    staged = stage_site(root, records, engine_name)
+    if staged is None:
+        return 1
+    atomic.discard(staged())
+    return 0
+
+
+def stage_site(root: Path, records: list[BaseModel], engine_name: str = "mkdocs") -> Callable[[], Path | None] | None:
+    """Build the site into a fresh folder; None (with a message) when that fails, else a function that swaps it in
+    as `root/site` and returns the previous site's folder, for the caller to discard when all is in place."""
     generated = root / "docs" / GENERATED
     for target in (generated, root / "site"):
         atomic.discard_leftovers(target)
@@ -32,7 +43,7 @@ def build_site(root: Path, records: list[BaseModel], engine_name: str = "mkdocs"
     except (OSError, ValueError) as error:
         atomic.discard(pages)
         print(f"Error: could not write the site's pages: {error}", file=sys.stderr)
-        return 1
+        return None
     previous_pages = atomic.swap(pages, generated)
     print(f"wrote {count} generated pages to docs/generated/")
     site = atomic.fresh_dir(root / "site") if engine_name == "mkdocs" else None
@@ -45,9 +56,11 @@ def build_site(root: Path, records: list[BaseModel], engine_name: str = "mkdocs"
         print(f"Error: {engine_name} build --strict failed (exit status {code}); the site was not built:",
               file=sys.stderr)
         print("\n".join(problems or output.splitlines()[-20:]), file=sys.stderr)
-        return 1
+        return None
     atomic.discard(previous_pages)
-    if site is not None:
-        atomic.discard(atomic.swap(site, root / "site"))
-    print(f"built the site into site/ with {engine_name} in {seconds:.1f} s")
-    return 0
+    print(f"built the site with {engine_name} in {seconds:.1f} s")
+
+    def commit() -> Path | None:
+        return atomic.swap(site, root / "site") if site is not None else None
+
+    return commit
