@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from . import atomic
 from ._version import __version__
 from .models import KINDS
 
@@ -30,11 +31,4 @@ def render(records: list[BaseModel], retired: dict[str, str] | None = None) -> s
 
 def write(records: list[BaseModel], path: Path, retired: dict[str, str] | None = None) -> Path:
     """Write the bundle atomically: a failed write leaves the previous bundle in place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = render(records, retired)
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return path
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-    return path
+    return atomic.write_text(path, render(records, retired))

@@ -3,7 +3,7 @@
 - every claim id is unique in the dataset (claim ids, warning ids and strength ids share one namespace);
 - the claims a `same_claim` link joins carry the same verdict (references resolve like any other);
 - a verdict agrees with its note: a `supported` claim whose note says the evidence is missing is an error;
-- drug classes form a hierarchy: a class membership names a drug class, never the record itself, and has no cycle;
+- a class membership names a drug class (cycles, self-membership included, are found by `integrity`);
 - a use or warning stated for a drug class says whether it reaches the members (`members`);
 - an interaction partner is a drug, a drug class or a substance;
 - in a compilation with articles, every span lies inside one article.
@@ -81,12 +81,10 @@ def check(files: list[RecordFile]) -> list[Problem]:
                 continue
             found[cid] = (f, path, claim)
     kinds = {f.record.id: f.record.kind for f in files if isinstance(f.record, Treatment)}
-    parents = {f.record.id: [c.drug_class.split(":", 1)[1] for c in f.record.classes]
-               for f in files if isinstance(f.record, Treatment)}
     for f in files:
         problems += _facts(f, found)
         if isinstance(f.record, Treatment):
-            problems += _classes(f, kinds, parents)
+            problems += _classes(f, kinds)
         if isinstance(f.record, Warning):
             problems += _warning(f, kinds)
         if isinstance(f.record, Source):
@@ -114,33 +112,15 @@ def _facts(f: RecordFile, found: dict[str, tuple[RecordFile, Path, Any]]) -> lis
     return problems
 
 
-def _classes(f: RecordFile, kinds: dict[str, TreatmentKind], parents: dict[str, list[str]]) -> list[Problem]:
+def _classes(f: RecordFile, kinds: dict[str, TreatmentKind]) -> list[Problem]:
     record: Treatment = f.record  # type: ignore[assignment]
     problems = []
     for i, membership in enumerate(record.classes):
         target = membership.drug_class.split(":", 1)[1]
-        if target == record.id:
-            problems.append(f.problem(("classes", i, "drug_class"), "a treatment cannot be a member of itself",
-                                      "class-cycle"))
-        elif target in kinds and kinds[target] != TreatmentKind.DRUG_CLASS:
+        if target != record.id and target in kinds and kinds[target] != TreatmentKind.DRUG_CLASS:
             problems.append(f.problem(("classes", i, "drug_class"), f"treatment:{target} is a {kinds[target]}, not a "
                                       "drug class", "not-a-class", expected="drug-class", found=kinds[target]))
-        elif _reaches(parents, target, record.id):
-            problems.append(f.problem(("classes", i, "drug_class"), f"the class chain from treatment:{target} "
-                                      f"leads back to treatment:{record.id}", "class-cycle"))
     return problems
-
-
-def _reaches(parents: dict[str, list[str]], start: str, goal: str) -> bool:
-    seen, stack = set(), [start]
-    while stack:
-        node = stack.pop()
-        if node == goal:
-            return True
-        if node not in seen:
-            seen.add(node)
-            stack += parents.get(node, [])
-    return False
 
 
 def _warning(f: RecordFile, kinds: dict[str, TreatmentKind]) -> list[Problem]:

@@ -14,7 +14,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from . import textsafe
 from ._version import __version__
+from .dataset import BundleError
 from .errors import DatasetError, Problem
 
 
@@ -106,20 +108,30 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     for source in sorted((r for r in records if isinstance(r, Source)), key=lambda r: r.id):
         if args.source and source.id != args.source:
             continue
-        text = (sources / source.file_name).read_text(encoding="utf-8")
+        text = _source_text(sources, source.file_name)
         measured = measure(text, spans.get(source.id, []))
         gaps = [s for s in measured if s.covered < THRESHOLD]
         missing += len(gaps)
         rows.append((source.id, len(measured), len(gaps)))
         low, high = args.range or (0, len(text))
         for gap in (g for g in gaps if g.end > low and g.start < high):
-            preview = " ".join(text[gap.start:gap.end].split()[:8]) if args.show_text else ""
+            preview = textsafe.line(" ".join(text[gap.start:gap.end].split()[:8])) if args.show_text else ""
             print(f"{source.file_name}:{gap.line(text)}: source:{source.id} [{gap.start}, {gap.end}) "
                   f"{gap.covered:.0%} covered{(' — ' + preview + ' …') if preview else ''}")
     for sid, total, count in rows:
         print(f"source:{sid}: {total - count}/{total} sentences covered")
     print(f"{missing} sentence{'s' * (missing != 1)} neither cited nor excluded.")
     return 1 if missing else 0
+
+
+def _source_text(sources: Path, file_name: str) -> str:
+    """A source document's text; a usage error naming the file when it is missing or not UTF-8."""
+    from .integrity import read_source
+
+    text, problem = read_source(sources / file_name)
+    if text is None:
+        raise UsageError(f"--sources {sources}: {problem}")
+    return text
 
 
 def cmd_locate(args: argparse.Namespace) -> int:
@@ -133,7 +145,7 @@ def cmd_locate(args: argparse.Namespace) -> int:
     found, _ = read_record(Path(args.dataset) / "sources" / f"{sid}.yaml", "source", sid)
     if found is None:
         raise UsageError(f"no valid source record '{sid}' in {args.dataset}/sources")
-    text = (sources / found.record.file_name).read_text(encoding="utf-8")  # type: ignore[attr-defined]
+    text = _source_text(sources, found.record.file_name)  # type: ignore[attr-defined]
     spans = sentences(text)
     # A lookahead finds overlapping occurrences too; offsets are those of the source text as it is.
     pattern = re.compile(f"(?=({re.escape(args.phrase)}))", re.IGNORECASE if args.ignore_case else 0)
@@ -200,6 +212,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from . import schemas
 
     out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out}: is a file; schemas are written into a folder")
     if args.check:
         stale = [n for n, t in schemas.files().items()
                  if not (out / n).is_file() or (out / n).read_text(encoding="utf-8") != t]
@@ -244,24 +258,29 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     directory = Path(args.data_dir) if args.data_dir else data_dir()
     problems = manifest.verify(directory)
+    checked = ""
+    if not args.data_dir:
+        tree, checked = manifest.verify_package(directory.parent)
+        problems += tree
     for problem in problems:
-        print(problem)
-    print(f"{directory}: {'does not match' if problems else 'matches'} its manifest")
+        print(textsafe.line(problem))
+    print(f"{directory}: {'does not match' if problems else 'matches'} its manifest{'; ' + checked if checked else ''}")
     return 1 if problems else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .dataset import Dataset
-    from .exports import FORMATS, export
+    from .exports import FORMATS, export_formats
     from .loading import load
 
     formats = list(FORMATS) if "all" in args.format else list(dict.fromkeys(args.format))
+    if Path(args.out).exists() and not Path(args.out).is_dir():
+        raise UsageError(f"--out {args.out}: is a file; exports are written into a folder")
     data = Dataset.from_path(Path(args.dataset)) if args.dataset else load()
     out = Path(args.out)
-    for fmt in formats:
-        target = out / fmt if len(formats) > 1 else out
-        written = export(data, fmt, target)
-        print(f"{fmt}: wrote {len(written)} file{'s' * (len(written) != 1)} to {target}")
+    targets = {fmt: out / fmt if len(formats) > 1 else out for fmt in formats}
+    for fmt, written in export_formats(data, targets).items():
+        print(f"{fmt}: wrote {len(written)} file{'s' * (len(written) != 1)} to {targets[fmt]}")
     return 0
 
 
@@ -370,14 +389,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except UsageError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
+        print(f"Error: {textsafe.line(str(exc))}", file=sys.stderr)
         return 2
     except DatasetError as exc:
         print(exc, file=sys.stderr)
         return 1
     except ImportError as exc:  # an optional dependency that is not installed: the message names the extra
-        print(f"Error: {exc}", file=sys.stderr)
+        print(f"Error: {textsafe.line(str(exc))}", file=sys.stderr)
         return 2
+    except (BundleError, OSError) as exc:  # an installed or named file that cannot be read as it must be
+        print(f"Error: {textsafe.line(str(exc))}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -44,6 +44,30 @@ except ImportError:  # pragma: no cover - orjson is a dependency; stdlib json is
     _loads = json.loads
 
 
+def _need_text(value: object, method: str) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"{method}() takes a name as text; got {type(value).__name__} {value!r}")
+
+
+class BundleError(ValueError):
+    """A file or text that is not a readable sleepdata bundle."""
+
+
+def _bundle_parts(bundle: Any, name: str) -> tuple[dict[str, dict[str, dict[str, Any]]], str, None, dict[str, str]]:
+    """Records by kind and id, version and retired ids of a parsed bundle; BundleError when its shape is wrong."""
+    if not isinstance(bundle, dict) or not isinstance(bundle.get("records"), dict):
+        raise BundleError(f"{name}: not a sleepdata bundle (no 'records' mapping)")
+    version, retired = bundle.get("version"), bundle.get("retired") or {}
+    if not isinstance(version, str) or not isinstance(retired, dict):
+        raise BundleError(f"{name}: not a sleepdata bundle (expected a 'version' string and a 'retired' mapping)")
+    records: dict[str, dict[str, dict[str, Any]]] = {}
+    for kind, items in bundle["records"].items():
+        if not isinstance(items, list) or not all(isinstance(r, dict) and isinstance(r.get("id"), str) for r in items):
+            raise BundleError(f"{name}: records of kind {kind!r} are not a list of records with ids")
+        records[kind] = {r["id"]: r for r in items}
+    return records, version, None, retired
+
+
 class Collection(Mapping[str, T], Generic[T]):
     """The records of one kind by id, read-only. `[id]` raises KeyError with a hint; `.get(id)` returns None."""
 
@@ -106,7 +130,7 @@ class Collection(Mapping[str, T], Generic[T]):
 
     def get(self, key: str, default: object = None) -> object:
         """The record with this id (or reference), or `default` (None) when there is none."""
-        return self[key] if self._id(key) in self._raw else default
+        return self[key] if isinstance(key, str) and self._id(key) in self._raw else default
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
@@ -121,6 +145,7 @@ class Collection(Mapping[str, T], Generic[T]):
         """Records whose name, synonym, INN or brand is `name`, ignoring case and accents."""
         from .lookup import normalize
 
+        _need_text(name, "find")
         key = normalize(name)
         refs = self._index.names["name"].get(key, set()) | self._index.names["synonym"].get(key, set())
         return [self[ref] for ref in sorted(refs)]
@@ -138,6 +163,7 @@ class Collection(Mapping[str, T], Generic[T]):
         """Records ranked by how well one of their names matches `text` (typos tolerated), best first."""
         from .lookup import Match
 
+        _need_text(text, "search")
         return [Match(self[ref], score, matched) for ref, score, matched in self._index.search(text, limit)]
 
     def by_code(self, system: str, code: str) -> list[T]:
@@ -206,18 +232,27 @@ class Dataset:
     # -- construction -------------------------------------------------------------------------------
 
     @classmethod
-    def from_bundle(cls, data: bytes | str | Path) -> Dataset:
-        """A dataset from a JSON bundle written by `sleepdata build` (records are not re-validated)."""
-        raw_bytes = data.read_bytes() if isinstance(data, Path) else data
+    def from_bundle(cls, data: bytes | str | Path, name: str = "bundle") -> Dataset:
+        """A dataset from a JSON bundle written by `sleepdata build` (records are not re-validated).
+
+        Raises BundleError (a ValueError) naming what is wrong when the data is not such a bundle.
+        """
+        if isinstance(data, Path):
+            name = str(data)
+            try:
+                data = data.read_bytes()
+            except OSError as exc:
+                raise BundleError(f"{name}: cannot read the bundle ({exc.strerror or exc})") from None
         enabled = gc.isenabled()
         gc.disable()
         try:
-            bundle = _loads(raw_bytes)
+            bundle = _loads(data)
+        except ValueError as exc:
+            raise BundleError(f"{name}: not valid JSON (truncated or damaged?): {exc}") from None
         finally:
             if enabled:
                 gc.enable()
-        records = {kind: {r["id"]: r for r in items} for kind, items in bundle["records"].items()}
-        return cls(records, bundle["version"], retired=bundle.get("retired"))
+        return cls(*_bundle_parts(bundle, name))
 
     @classmethod
     def from_path(cls, *paths: Path | str, sources_dir: Path | None = None) -> Dataset:
@@ -322,6 +357,7 @@ class Dataset:
 
     def find(self, name: str) -> list[AnyRecord]:
         """Every record of any kind whose name, synonym, INN or brand is `name` (case and accents ignored)."""
+        _need_text(name, "find")
         return [record for c in self.collections.values() for record in c.find(name)]
 
     def strength(self, strength_id: str) -> Strength:

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from . import textsafe
+
 Severity = Literal["error", "warning"]
 
 
@@ -27,11 +29,11 @@ class Problem:
     claim: str | None = None
 
     def format(self) -> str:
-        """The problem as one line: `file:line:col: record field: message [code]`."""
+        """One line of text; control characters and line breaks from data or file names shown as escapes."""
         where = " ".join(part for part in (self.record, self.field) if part)
         prefix = f"{self.file}:{self.line}:{self.col}: "
         level = "" if self.severity == "error" else "warning: "
-        return f"{prefix}{level}{where + ': ' if where else ''}{self.message} [{self.code}]"
+        return textsafe.line(f"{prefix}{level}{where + ': ' if where else ''}{self.message} [{self.code}]")
 
     def to_dict(self) -> dict[str, Any]:
         """The problem as JSON-ready data (the JSON report's `problems` items)."""
@@ -47,6 +49,28 @@ class DatasetError(Exception):
         shown = "\n".join(p.format() for p in errors[:20])
         more = f"\n… and {len(errors) - 20} more" if len(errors) > 20 else ""
         super().__init__(f"{shown}{more}\n{summary(self.problems)}")
+
+
+#: Problems reported for one file at most; the rest are counted in one last "… and N more" problem.
+MAX_PER_FILE = 100
+
+
+def capped(problems: Iterable[Problem], limit: int = MAX_PER_FILE) -> list[Problem]:
+    """At most `limit` problems per file (the first ones, in file order), then one that counts the rest."""
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    out: list[Problem] = []
+    for file, found in by_file.items():
+        if len(found) <= limit:
+            out += found
+            continue
+        found.sort(key=sort_key)
+        last = found[limit - 1]
+        out += found[:limit]
+        out.append(Problem(file, last.line, last.col, None, None, f"… and {len(found) - limit} more problems in "
+                           "this file (fix these first)", "more-problems"))
+    return out
 
 
 def sort_key(problem: Problem) -> tuple[str, int, int, str]:

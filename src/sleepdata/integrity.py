@@ -3,7 +3,7 @@
 - every id is unique within its kind (strength ids across all treatments) and equals its file's stem;
 - every reference (`kind:id`) resolves, with a did-you-mean hint when it does not; a reference to a
   retired id resolves with a warning naming its replacement; a retired id is never reused;
-- the condition hierarchy has no cycles;
+- the condition hierarchy has no cycles (checked in linear time);
 - every strength that is not marketed is the subject of a warning;
 - the claim-level rules of `claims` (claim ids, same-claim verdicts, verdict against note, class hierarchy);
 - in a source divided into articles, every span lies inside one;
@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from . import claims
 from .errors import Problem, did_you_mean
+from .graphs import cycles
 from .models import Condition, Exclusion, Marketed, Quantity, Source, Span, Treatment, Warning
 from .records import RecordFile
 
@@ -59,8 +60,12 @@ Walked = list[tuple[RecordFile, list[tuple[tuple[str | int, ...], Any]]]]
 
 
 def check(files: list[RecordFile], sources_dir: Path | None = None,
-          external: Mapping[str, set[str]] | None = None, retired: Mapping[str, str] | None = None) -> list[Problem]:
-    """All cross-record problems among `files`; `external` ids (an installed dataset) also resolve references."""
+          external: Mapping[str, set[str]] | None = None, retired: Mapping[str, str] | None = None,
+          retired_places: Mapping[str, tuple[str, int, int]] | None = None) -> list[Problem]:
+    """All cross-record problems among `files`; `external` ids (an installed dataset) also resolve references.
+
+    `retired_places` gives the file, line and column of each retired id, for problems with its replacement.
+    """
     problems: list[Problem] = []
     # One walk over each record collects what the reference, order and span checks look at.
     walked: Walked = [(f, [(path, value) for path, value in walk(f.record)
@@ -68,9 +73,10 @@ def check(files: list[RecordFile], sources_dir: Path | None = None,
     ids = known_ids(files)
     resolvable = {kind: ids[kind] | set((external or {}).get(kind, ())) for kind in ids}
     problems += _unique_ids(files)
-    problems += _retired(files, resolvable, retired or {})
+    problems += _retired(files, resolvable, retired or {}, retired_places or {})
     problems += _references(walked, resolvable, retired or {})
     problems += _hierarchy(files)
+    problems += _class_cycles(files)
     problems += _strength_warnings(files)
     problems += claims.check(files)
     problems += _orders(walked)
@@ -114,7 +120,8 @@ def _unique_ids(files: list[RecordFile]) -> list[Problem]:
     return problems
 
 
-def _retired(files: list[RecordFile], ids: Mapping[str, set[str]], retired: Mapping[str, str]) -> list[Problem]:
+def _retired(files: list[RecordFile], ids: Mapping[str, set[str]], retired: Mapping[str, str],
+             places: Mapping[str, tuple[str, int, int]]) -> list[Problem]:
     problems = []
     for f in files:
         if f.ref in retired:
@@ -123,7 +130,8 @@ def _retired(files: list[RecordFile], ids: Mapping[str, set[str]], retired: Mapp
     for old, new in retired.items():
         kind, _, rid = new.partition(":")
         if rid not in ids.get(kind, ()):
-            problems.append(Problem("retired.yaml", 1, 1, old, None, f"replacement {new} does not exist",
+            file, line, col = places.get(old, ("retired.yaml", 1, 1))
+            problems.append(Problem(file, line, col, old, None, f"replacement {new} does not exist",
                                     "dangling-reference"))
     return problems
 
@@ -146,18 +154,32 @@ def _references(walked: Walked, ids: Mapping[str, set[str]], retired: Mapping[st
 
 
 def _hierarchy(files: list[RecordFile]) -> list[Problem]:
-    parents = {f.record.id: (f.record.parent, f) for f in files if isinstance(f.record, Condition)}
+    conditions = {f.record.id: f for f in files if isinstance(f.record, Condition)}
+    parents = {cid: [f.record.parent.split(":", 1)[1]] if f.record.parent else []  # type: ignore[attr-defined]
+               for cid, f in conditions.items()}
+    return [conditions[cid].problem(("parent",), f"the parent chain loops back to condition:{loop[0]}"
+                                    f"{_through(loop, 'condition')}", "cycle")
+            for loop in cycles(parents) for cid in loop]
+
+
+def _class_cycles(files: list[RecordFile]) -> list[Problem]:
+    """A treatment is never its own class, directly or through other classes."""
+    treatments = {f.record.id: f for f in files if isinstance(f.record, Treatment)}
+    classes = {tid: [m.drug_class.split(":", 1)[1] for m in f.record.classes]  # type: ignore[attr-defined]
+               for tid, f in treatments.items()}
     problems = []
-    for start, (_, f) in parents.items():
-        seen, current = {start}, parents[start][0]
-        while current is not None:
-            cid = current.split(":", 1)[1]
-            if cid in seen:
-                problems.append(f.problem(("parent",), f"the parent chain loops back to condition:{cid}", "cycle"))
-                break
-            seen.add(cid)
-            current = parents[cid][0] if cid in parents else None
+    for loop in cycles(classes):
+        for tid in loop:
+            index = next(i for i, m in enumerate(treatments[tid].record.classes)  # type: ignore[attr-defined]
+                         if m.drug_class.split(":", 1)[1] == loop[(loop.index(tid) + 1) % len(loop)])
+            message = ("a treatment cannot be a member of itself" if len(loop) == 1 else
+                       f"class membership loops back to treatment:{tid}{_through(loop, 'treatment')}")
+            problems.append(treatments[tid].problem(("classes", index, "drug_class"), message, "class-cycle"))
     return problems
+
+
+def _through(loop: list[str], kind: str) -> str:
+    return f" (through {', '.join(f'{kind}:{x}' for x in loop)})" if len(loop) > 1 else ""
 
 
 def _strength_warnings(files: list[RecordFile]) -> list[Problem]:
@@ -180,24 +202,43 @@ def _source_texts(files: list[RecordFile], sources_dir: Path) -> tuple[dict[str,
         if not isinstance(f.record, Source):
             continue
         path = sources_dir / f.record.file_name
-        if not path.is_file():
-            problems.append(f.problem(("file_name",), f"no file '{f.record.file_name}' in {sources_dir}",
-                                      "source-missing"))
+        text, why = read_source(path)
+        if text is None:
+            problems.append(f.problem(("file_name",), why, "source-missing" if not path.is_file() else
+                                      "source-unreadable"))
             continue
-        raw = path.read_bytes()
-        digest = hashlib.sha256(raw).hexdigest()
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if digest != f.record.sha256:
             problems.append(f.problem(("sha256",), f"expected the sha256 of {path.name}; got a different hash "
                                       "(the source changed: re-check every span)", "source-hash",
                                       expected=digest, found=f.record.sha256))
             continue
-        text = raw.decode("utf-8")
         if len(text) != f.record.length:
             problems.append(f.problem(("length",), f"expected {len(text)} characters; got {f.record.length}",
                                       "source-length", expected=str(len(text)), found=str(f.record.length)))
         texts[f.record.id] = text
         problems += _exclusions(f, text)
     return texts, problems
+
+
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+
+
+def read_source(path: Path) -> tuple[str | None, str]:
+    """A source document's text, or None and why it cannot be used (missing, too large, not UTF-8)."""
+    try:
+        if not path.is_file():
+            return None, f"no file '{path.name}' in {path.parent}"
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            return None, f"{path.name} is {size} bytes; a source document is at most {MAX_SOURCE_BYTES}"
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, f"cannot read {path.name}: {exc.strerror or exc}"
+    try:
+        return raw.decode("utf-8"), ""
+    except UnicodeDecodeError as exc:
+        return None, f"{path.name} is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
 
 
 def _exclusions(f: RecordFile, text: str) -> list[Problem]:

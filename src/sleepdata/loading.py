@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import _thread
 import gc
+import hashlib
+import json
 import warnings
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-from .dataset import Dataset
+from .dataset import BundleError, Dataset
 from .errors import DatasetError
+from .manifest import MANIFEST
 
 BUNDLE = "dataset.json"
 
@@ -45,7 +48,13 @@ def _installed() -> Dataset:
         if not _cache:
             path = bundle_path()
             _warn_if_stale(path)
-            _cache.append(Dataset.from_bundle(path))
+            try:
+                raw = path.read_bytes()
+            except OSError as exc:
+                raise BundleError(f"{path}: cannot read the installed dataset ({exc.strerror or exc}); reinstall "
+                                  "sleepdata") from None
+            _check_manifest(path, raw)
+            _cache.append(Dataset.from_bundle(raw, str(path)))
             gc.freeze()  # the loaded data lives as long as the process: keep it out of the collector's passes
     return _cache[0]
 
@@ -64,13 +73,28 @@ def _warn_if_stale(bundle: Path) -> None:
                       stacklevel=3)
 
 
-def load(extra: Iterable[Path | str] = ()) -> Dataset:
+def _check_manifest(path: Path, raw: bytes) -> None:
+    """Warn when the bundle is not the one its manifest names (`sleepdata verify` says more)."""
+    try:
+        listed = json.loads((path.parent / MANIFEST).read_bytes())["files"][path.name]
+    except (OSError, ValueError, KeyError, TypeError):
+        listed = None
+    if listed != hashlib.sha256(raw).hexdigest():
+        warnings.warn(f"{path} does not match its manifest (changed after installation?); run `sleepdata verify`",
+                      IntegrityWarning, stacklevel=3)
+
+
+class IntegrityWarning(UserWarning):
+    """The installed data differs from what the package shipped."""
+
+
+def load(extra: Iterable[Path | str] | Path | str = ()) -> Dataset:
     """The installed dataset (cached), or with `extra` the installed dataset merged with the user's records.
 
     Raises DatasetError when the extra records have errors or reuse one of our ids.
     """
     base = _installed()
-    extra_paths = [Path(p) for p in extra]
+    extra_paths = [Path(extra)] if isinstance(extra, (str, Path)) else [Path(p) for p in extra]
     if not extra_paths:
         return base
     from .validation import validate
@@ -81,4 +105,4 @@ def load(extra: Iterable[Path | str] = ()) -> Dataset:
     return base.extended([f.record for f in report.records], report.retired)
 
 
-__all__ = ["StaleBundleWarning", "bundle_path", "data_dir", "load"]
+__all__ = ["IntegrityWarning", "StaleBundleWarning", "bundle_path", "data_dir", "load"]

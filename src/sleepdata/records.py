@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import strict_yaml
-from .errors import Problem, did_you_mean, field_path
+from .errors import MAX_PER_FILE, Problem, did_you_mean, field_path
 from .models import FOLDERS, KINDS
 
 KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDERS.items()}
@@ -108,7 +108,11 @@ def validate_document(kind: str, document: strict_yaml.Document) -> tuple[BaseMo
         return model.model_validate_json(json.dumps(document.data)), []
     except ValidationError as exc:
         problems = []
-        for error in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        if len(errors) > MAX_PER_FILE:
+            problems.append(Problem(document.file, 1, 1, ref, None, f"… and {len(errors) - MAX_PER_FILE} more "
+                                    "problems in this file (fix these first)", "more-problems"))
+        for error in errors[:MAX_PER_FILE]:
             loc = tuple(error["loc"])
             expected, code = _expected(error, model)
             found = error.get("input")
@@ -177,28 +181,57 @@ def read_record_or_ids(path: Path, kind: str,
     return None, problems, claimed
 
 
+def _entries(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The entries of a folder, sorted, or a problem saying why it cannot be listed."""
+    try:
+        return sorted(folder.iterdir()), []
+    except OSError as exc:
+        return [], [Problem(str(folder), 1, 1, None, None, f"cannot list the folder: {exc.strerror or exc}",
+                            "unreadable")]
+
+
+def _refused(entry: Path, root: Path) -> Problem | None:
+    """Why an entry of a dataset is not read: a hidden name, or a symbolic link that leads out of the dataset."""
+    if entry.name.startswith("."):
+        return Problem(str(entry), 1, 1, None, None, "hidden file or folder; it is not read (rename it, or move it "
+                       "out of the dataset)", "hidden-file", severity="warning")
+    if entry.is_symlink():
+        try:
+            entry.resolve(strict=True).relative_to(root.resolve())
+        except (OSError, RuntimeError, ValueError):
+            return Problem(str(entry), 1, 1, None, None, "symbolic link that leads out of the dataset (or nowhere); "
+                           "links are followed only inside the dataset folder", "symlink-outside")
+    return None
+
+
 def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[Problem]]:
-    """Record files under a dataset directory as (path, kind, display name), and stray files as problems."""
+    """Record files under a dataset directory as (path, kind, display name), and stray files as problems.
+
+    Hidden entries are reported (as warnings) and not read; a symbolic link is followed only when it leads to
+    a place inside the dataset folder.
+    """
     found: list[tuple[Path, str, str]] = []
-    problems: list[Problem] = []
-
-    def show(p: Path) -> str:
-        return str(p)
-
-    for entry in sorted(root.iterdir()):
-        if entry.name.startswith(".") or entry.name in {"VERSION", "README.md", "retired.yaml"}:
+    entries, problems = _entries(root)
+    for entry in entries:
+        if entry.name in {"VERSION", "README.md", "retired.yaml"}:
             continue
-        if entry.is_dir() and entry.name in KIND_OF_FOLDER:
-            for file in sorted(entry.iterdir()):
-                if file.name.startswith("."):
-                    continue
-                if file.suffix != ".yaml" or not file.is_file():
-                    problems.append(Problem(show(file), 1, 1, None, None, "not a record file; records are "
+        refused = _refused(entry, root)
+        if refused:
+            problems.append(refused)
+        elif entry.is_dir() and entry.name in KIND_OF_FOLDER:
+            files, unreadable = _entries(entry)
+            problems += unreadable
+            for file in files:
+                refused = _refused(file, root)
+                if refused:
+                    problems.append(refused)
+                elif file.suffix != ".yaml" or not file.is_file():
+                    problems.append(Problem(str(file), 1, 1, None, None, "not a record file; records are "
                                             "'<id>.yaml' files", "stray-file"))
-                    continue
-                found.append((file, KIND_OF_FOLDER[entry.name], show(file)))
+                else:
+                    found.append((file, KIND_OF_FOLDER[entry.name], str(file)))
         else:
             hint = did_you_mean(entry.name, KIND_OF_FOLDER)
-            problems.append(Problem(show(entry), 1, 1, None, None, f"unexpected entry{hint}; a dataset holds the "
+            problems.append(Problem(str(entry), 1, 1, None, None, f"unexpected entry{hint}; a dataset holds the "
                                     f"folders {', '.join(KIND_OF_FOLDER)}", "stray-file"))
     return found, problems

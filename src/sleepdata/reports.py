@@ -7,6 +7,7 @@ from typing import Any
 
 from ._version import __version__
 from .errors import Problem, sort_key, summary
+from .textsafe import github_data, github_property
 
 REPORT_FORMAT = 1
 
@@ -26,11 +27,6 @@ def as_json(problems: list[Problem], files: dict[str, str], records: int) -> dic
     }
 
 
-def _github_escape(text: str, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
-
-
 def render(problems: list[Problem], fmt: str, extra: dict[str, Any]) -> str:
     ordered = sorted(problems, key=sort_key)
     if fmt == "json":
@@ -39,10 +35,10 @@ def render(problems: list[Problem], fmt: str, extra: dict[str, Any]) -> str:
     if fmt == "github":
         lines = []
         for p in ordered:
-            title = _github_escape(f"sleepdata {p.code}", prop=True)
+            title = github_property(f"sleepdata {p.code}")
             where = " ".join(x for x in (p.record, p.field) if x)
-            message = _github_escape(f"{where}: {p.message}" if where else p.message)
-            lines.append(f"::{p.severity} file={_github_escape(p.file, True)},line={p.line},col={p.col},"
+            message = github_data(f"{where}: {p.message}" if where else p.message)
+            lines.append(f"::{p.severity} file={github_property(p.file)},line={p.line},col={p.col},"
                          f"title={title}::{message}")
         lines.append(_summary(ordered, extra))
         return "\n".join(lines) + "\n"

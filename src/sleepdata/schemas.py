@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from . import atomic
 from ._version import __version__
 from .models import KINDS
 
@@ -35,12 +36,5 @@ def files() -> dict[str, str]:
 
 
 def write(directory: Path) -> list[Path]:
-    """Write every schema file into `directory`; return the paths written."""
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in files().items():
-        path = directory / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
+    """Write every schema file into `directory` (each replaced in one step); return the paths written."""
+    return [atomic.write_text(directory / name, text) for name, text in files().items()]

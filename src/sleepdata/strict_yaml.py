@@ -1,13 +1,16 @@
 """Strict YAML reading: one mapping per file, YAML 1.2 scalars, positions for every value.
 
 Rejected with a position: files over `MAX_BYTES`, bytes that are not UTF-8, a byte order mark, CR line
-endings, control and Unicode format characters, several documents, an empty file, a top level that is not
-a mapping, duplicate keys, non-string keys, anchors, aliases, merge keys, tags, nesting deeper than
+endings, control and Unicode format characters and line or paragraph separators (anywhere, comments
+included, and in quoted strings after their escapes are decoded: an escaped ESC is refused as a raw one
+is), numbers of more than `MAX_DIGITS` digits, several documents, an empty file, a top level that is not a
+mapping, duplicate keys, non-string keys, anchors, aliases, merge keys, tags, nesting deeper than
 `MAX_DEPTH`, and YAML 1.1 scalars whose meaning differs in YAML 1.2 (`no`, `on`, `0777`, ...).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,15 +19,17 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .textsafe import INVISIBLE
+
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 24
+MAX_DIGITS = 30  # a longer number is a typo or an attack, never a dose or a position
 
 Path_ = tuple[str | int, ...]
 
-_FORBIDDEN_CHAR = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0001-\U000e007f]"
-)
+_FORBIDDEN_CHAR = re.compile(f"[{INVISIBLE}]")
+# Inside a value, an escaped CR (`"\r"`) is refused as a raw one is.
+_FORBIDDEN_IN_VALUE = re.compile(_FORBIDDEN_CHAR.pattern[:-1] + "\r]")
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
@@ -139,9 +144,12 @@ def _decode(raw: bytes, file: str) -> str:
     bad = _FORBIDDEN_CHAR.search(text)
     if bad:
         line, col = _position_of(text, bad.start())
-        raise YamlError(file, line, col, f"character U+{ord(bad.group()):04X} is not allowed (control or "
-                        "invisible formatting character)", "character")
+        raise YamlError(file, line, col, _character_message(bad.group()), "character")
     return text
+
+
+def _character_message(ch: str) -> str:
+    return f"character U+{ord(ch):04X} is not allowed (control, line separator or invisible formatting character)"
 
 
 def _flow_depth(text: str) -> int:
@@ -165,6 +173,14 @@ except ImportError:  # PyYAML built without libyaml: every text takes the pure-P
     _CComposer = None  # type: ignore[assignment, misc]
 
 
+def _inside(text: str, line: int, col: int) -> tuple[int, int]:
+    """A parser's position moved inside the file: the end of the stream is the end of the last line."""
+    lines = text.split("\n")
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, min(col, len(lines[line - 1]) + 1)
+
+
 def _compose(text: str, file: str) -> Node | None:
     # libyaml's composer is fast but cannot refuse anchors, tags or deep nesting as it meets them; such
     # texts take the pure-Python composer, which does.
@@ -180,7 +196,7 @@ def _compose(text: str, file: str) -> Node | None:
         return node
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = _inside(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise YamlError(file, line, col, f"YAML syntax: {exc.problem or exc.context}", "syntax") from None
     except yaml.YAMLError as exc:
         raise YamlError(file, 1, 1, f"YAML syntax: {exc}", "syntax") from None
@@ -230,6 +246,10 @@ class _Builder:
 
     def _scalar(self, node: ScalarNode) -> Any:
         value, tag = node.value, node.tag
+        # The same character policy as for the file's text, applied after escapes are decoded (`"\e"`, `"\L"`).
+        bad = _FORBIDDEN_IN_VALUE.search(value)
+        if bad:
+            raise self._error(node, _character_message(bad.group()) + " (written as an escape)", "character")
         if tag == _STR_TAG:
             return value
         if tag == _NULL_TAG:
@@ -237,11 +257,15 @@ class _Builder:
         if tag == _BOOL_TAG:
             return value.lower() == "true"
         if tag == _INT_TAG:
+            if len(value.lstrip("+-")) > MAX_DIGITS:
+                raise self._error(node, f"a number of {len(value.lstrip('+-'))} digits; the limit is {MAX_DIGITS}",
+                                  "number-too-long")
             return int(value)
         if tag == _FLOAT_TAG:
-            if _SPECIAL_FLOAT.match(value):
-                raise self._error(node, f"'{value}' is not a finite number", "non-finite")
-            return float(value)
+            number = math.inf if _SPECIAL_FLOAT.match(value) else float(value)
+            if not math.isfinite(number):
+                raise self._error(node, f"'{_short(value)}' is not a finite number", "non-finite")
+            return number
         if tag == _AMBIGUOUS_TAG:
             raise self._error(node, f"'{value}' means different things in YAML 1.1 and 1.2; quote it if it is "
                               "text, or write true/false or a plain number", "ambiguous-scalar")
@@ -265,17 +289,29 @@ def parse(text: str | bytes, file: str = "<string>") -> Document:
     return Document(file, data, builder.positions, builder.key_positions)
 
 
-def read(path: Path, display: str | None = None) -> Document:
-    """Read and parse a record file, checking its size before reading it whole."""
+def read_bytes(path: Path, display: str | None = None, limit: int = MAX_BYTES) -> bytes:
+    """A file's bytes: its size is checked with `stat` before any read, and no more than `limit` is read."""
     name = display or str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise YamlError(name, 1, 1, f"file is {size} bytes; the limit is {MAX_BYTES}", "too-large")
-        raw = path.read_bytes()
+        if size > limit:
+            raise YamlError(name, 1, 1, f"file is {size} bytes; the limit is {limit}", "too-large")
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
     except OSError as exc:
-        raise YamlError(name, 1, 1, f"cannot read the file: {exc.strerror}", "unreadable") from None
-    return parse(raw, name)
+        raise YamlError(name, 1, 1, f"cannot read the file: {exc.strerror or exc}", "unreadable") from None
+    if len(raw) > limit:  # the file grew after `stat`
+        raise YamlError(name, 1, 1, f"file is over {limit} bytes", "too-large")
+    return raw
+
+
+def read(path: Path, display: str | None = None) -> Document:
+    """Read and parse a record file, checking its size before reading it."""
+    return parse(read_bytes(path, display), display or str(path))
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 class _Flow(dict):  # type: ignore[type-arg]

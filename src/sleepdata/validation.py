@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
 from collections.abc import Mapping
@@ -10,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import integrity, strict_yaml
-from .errors import Problem
+from .errors import Problem, capped
 from .records import KIND_OF_FOLDER, RecordFile, discover, read_record_or_ids
 
 
@@ -78,37 +77,52 @@ def _validate(paths: list[Path], sources_dir: Path | None,
     # Records that exist but fail their schema still count as present: no cascade of dangling references.
     present: dict[str, set[str]] = {kind: set(ids) for kind, ids in (external or {}).items()}
     for path, kind, display in targets:
-        with contextlib.suppress(OSError):
-            report.files[display] = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = _sha256(path)
+        if digest:
+            report.files[display] = digest
         record, problems, claimed = read_record_or_ids(path, kind, display)
         report.problems += problems
         if record is not None:
             report.records.append(record)
         for claimed_kind, ids in claimed.items():
             present.setdefault(claimed_kind, set()).update(ids)
+    places: dict[str, tuple[str, int, int]] = {}
     for path in paths:
         if path.is_dir() and (path / RETIRED).is_file():
-            retired, problems = read_retired(path / RETIRED)
+            retired, problems, where = read_retired(path / RETIRED)
             report.retired.update(retired)
+            places.update(where)
             report.problems += problems
-    report.problems += integrity.check(report.records, sources_dir, present, report.retired)
+    report.problems += integrity.check(report.records, sources_dir, present, report.retired, places)
     for f in report.records if external else ():
         if f.record.id in external.get(f.kind, ()):  # type: ignore[attr-defined, union-attr]
             report.problems.append(f.problem(("id",), f"{f.ref} is also defined by the installed dataset; "
                                              "as an extension it must take another id", "id-collision"))
+    report.problems = capped(report.problems)
     return report
+
+
+def _sha256(path: Path) -> str | None:
+    """The sha256 of a record file, streamed, for files within the size limit (others are reported anyway)."""
+    try:
+        if path.stat().st_size > strict_yaml.MAX_BYTES:
+            return None
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 RETIRED = "retired.yaml"
 
 
-def read_retired(path: Path) -> tuple[dict[str, str], list[Problem]]:
-    """The retired ids of a dataset: `kind:old-id: kind:new-id`, one per line."""
+def read_retired(path: Path) -> tuple[dict[str, str], list[Problem], dict[str, tuple[str, int, int]]]:
+    """The retired ids of a dataset (`kind:old-id: kind:new-id`, one per line), problems, and where each stands."""
     try:
         document = strict_yaml.read(path)
     except strict_yaml.YamlError as exc:
-        return {}, [Problem(exc.file, exc.line, exc.col, None, None, exc.message, exc.code)]
-    retired, problems = {}, []
+        return {}, [Problem(exc.file, exc.line, exc.col, None, None, exc.message, exc.code)], {}
+    retired, problems, places = {}, [], {}
     for old, new in document.data.items():
         line, col = document.position((old,), key=True)
         old_match, new_match = integrity.REF.match(old), integrity.REF.match(str(new))
@@ -117,4 +131,5 @@ def read_retired(path: Path) -> tuple[dict[str, str], list[Problem]]:
                                     f"same kind on both sides; got {old!r}: {new!r}", "retired-form"))
             continue
         retired[old] = str(new)
-    return retired, problems
+        places[old] = (str(path), *document.position((old,)))
+    return retired, problems, places

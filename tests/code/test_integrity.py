@@ -62,7 +62,8 @@ BREAKS: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
         lambda d: _edit(d / "sources/demo-notes.yaml", "sha256: a3948bf8", "sha256: f3948bf8"),
         "source-hash", "sha256", "sha256"),
     "quantity range upside down": (
-        lambda d: _edit(d / "conditions/insomnia.yaml", "mentions:", "features:\n- id: insomnia-onset\n  statement: Starts in adults.\n"
+        lambda d: _edit(d / "conditions/insomnia.yaml", "mentions:", "features:\n- id: insomnia-onset\n"
+                        "  statement: Starts in adults.\n"
                         "  stance: asserted\n  kind: epidemiology\n  quantities:\n  - {measure: age, low: 30, high: 20,"
                         " unit: a}\n  provenance:\n  - {source: 'source:demo-notes', start: 28, end: 100}\nmentions:"),
         "range-order", "features[0].quantities[0].high", "at least low"),
@@ -87,7 +88,7 @@ BREAKS: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
         lambda d: _edit(d / "treatments/examplon.yaml", "codes:", "classes:\n- id: examplon-class-self\n"
                         "  statement: A member of itself.\n  origin: curator\n  drug_class: treatment:examplon\n"
                         "  basis: curator-judgement\ncodes:"),
-        "class-cycle", "classes[0].drug_class", "member of itself"),
+        "class-cycle", "classes[0].drug_class", "loops back to treatment:examplon"),
     "class cycle": (
         lambda d: (
             (d / "treatments/hypnotics.yaml").write_text(
@@ -98,7 +99,7 @@ BREAKS: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
                 "id: sedatives\nname: sedatives\nkind: drug-class\nclasses:\n- id: sedatives-class-hypnotics\n"
                 "  statement: Sedatives are hypnotics.\n  origin: curator\n  drug_class: treatment:hypnotics\n"
                 "  basis: reference-text\n", encoding="utf-8")),
-        "class-cycle", "classes[0].drug_class", "leads back"),
+        "class-cycle", "classes[0].drug_class", "loops back"),
     "warning on a class without members": (
         lambda d: (
             (d / "treatments/hypnotics.yaml").write_text("id: hypnotics\nname: hypnotics\nkind: drug-class\n",
@@ -109,8 +110,8 @@ BREAKS: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
         lambda d: (
             (d / "treatments/warm-bath.yaml").write_text("id: warm-bath\nname: warm bath\nkind: non-drug\n",
                                                         encoding="utf-8"),
-            _edit(d / "warnings/examplon-adverse-effects.yaml", "provenance:", "interactions:\n- id: examplon-with-bath\n"
-                  "  partner: treatment:warm-bath\nprovenance:")),
+            _edit(d / "warnings/examplon-adverse-effects.yaml", "provenance:",
+                  "interactions:\n- id: examplon-with-bath\n  partner: treatment:warm-bath\nprovenance:")),
         "partner-kind", "interactions[0].partner", "drug, class or substance"),
     "span outside every article": (
         lambda d: _edit(d / "sources/demo-notes.yaml", "exclusions:", "articles:\n- id: first\n  start: 0\n  end: 120"

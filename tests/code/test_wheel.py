@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -81,3 +82,43 @@ def test_wheel_installs_into_a_fresh_venv_and_loads(wheel: Path, tmp_path: Path)
     build = subprocess.run([str(venv / "bin" / "sleepdata"), "build"], cwd=project, capture_output=True, text=True,
                            env=env)
     assert build.returncode == 2 and 'pip install "sleepdata[all]"' in build.stderr, build.stderr
+
+
+@pytest.mark.slow
+def test_verify_checks_the_installed_tree_against_record_and_manifest(wheel: Path, tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)], check=True,
+                   capture_output=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+
+    def verify() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(venv / "bin" / "sleepdata"), "verify"], cwd=tmp_path, capture_output=True,
+                              text=True, env=env)
+
+    clean = verify()
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "checked against the wheel's RECORD" in clean.stdout
+    (package,) = (venv / "lib").glob("python3*/site-packages/sleepdata")
+    data = package / "data"
+    with (package / "cli.py").open("a", encoding="utf-8") as handle:
+        handle.write("# edited\n")
+    (data / "sub").mkdir()
+    (data / "sub" / "extra.json").write_text("{}")
+    (data / ".hidden").write_text("x")
+    bundle = data / "dataset.json"
+    bundle.write_text(bundle.read_text(encoding="utf-8").replace("Insomnia", "Insomnja", 1), encoding="utf-8")
+    listed = json.loads((data / "MANIFEST.json").read_text(encoding="utf-8"))
+    listed["files"]["dataset.json"] = hashlib.sha256(bundle.read_bytes()).hexdigest()  # rewritten to match
+    (data / "MANIFEST.json").write_text(json.dumps(listed), encoding="utf-8")
+    tampered = verify()
+    assert tampered.returncode == 1
+    out = tampered.stdout
+    for expected in (f"{package / 'cli.py'}: differs from the wheel's RECORD",
+                     f"{bundle}: differs from the wheel's RECORD",
+                     f"{data / 'MANIFEST.json'}: differs from the wheel's RECORD",
+                     f"{data / 'sub' / 'extra.json'}: not in the manifest",
+                     f"{data / '.hidden'}: not in the manifest",
+                     f"{data / 'sub' / 'extra.json'}: not in the wheel's RECORD"):
+        assert expected in out, (expected, out)
+    assert "Traceback" not in tampered.stderr

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..dataset import Dataset
 from ..models import CurationStatus
 from .context import Page
-from .text import attr, label, shorten
+from .text import label, md, shorten
 
 WIDTH, COLUMN, CENTRE = 760, 220, 170
 LINE, HEAD, PAD, GAP = 20, 26, 8, 14
@@ -74,14 +74,14 @@ def _column(page: Page, groups: list[Group], x: int, top: int, out: list[str]) -
         colour, dash = STYLES[group.key]
         out.append(f'<rect x="{x}" y="{y}" width="{COLUMN}" height="{group.height}" rx="6" fill="#fafafa" '
                    f'stroke="{colour}" stroke-width="1.5"{_dash(dash)}/>')
-        out.append(f'<text x="{x + 10}" y="{y + 18}" class="sd-group" fill="{colour}">{attr(label(group.key))}</text>')
+        out.append(f'<text x="{x + 10}" y="{y + 18}" class="sd-group" fill="{colour}">{md(label(group.key))}</text>')
         for i, item in enumerate(group.items):
             mark = MARKS.get(item.status, "")
             text = shorten(item.name, CHARS) + (f" {mark}" if mark else "")
             tip = item.name + (f" ({item.status.value} by the curator)" if mark else "")
             css = f"sd-item sd-{item.status.value}"
-            out.append(f'<a href="{attr(page.url(item.ref))}"><title>{attr(tip)}</title>'
-                       f'<text x="{x + 14}" y="{y + HEAD + 14 + i * LINE}" class="{css}">{attr(text)}</text></a>')
+            out.append(f'<a href="{md(page.url(item.ref))}"><title>{md(tip)}</title>'
+                       f'<text x="{x + 14}" y="{y + HEAD + 14 + i * LINE}" class="{css}">{md(text)}</text></a>')
         anchors.append((group, y + group.height // 2))
         y += group.height + GAP
     return anchors
@@ -128,7 +128,7 @@ def condition_diagram(page: Page, name: str, causes: list[Group], treatments: li
               'stroke="#283593" stroke-width="2"/>',
               f'<text x="{WIDTH // 2}" y="{middle + 5 - 9 * (len(lines) - 1)}" text-anchor="middle" '
               f'class="sd-centre">' + "".join(
-                  f'<tspan x="{WIDTH // 2}" dy="{18 if i else 0}">{attr(line)}</tspan>' for i, line in enumerate(lines))
+                  f'<tspan x="{WIDTH // 2}" dy="{18 if i else 0}">{md(line)}</tspan>' for i, line in enumerate(lines))
               + "</text>"]
     for groups, x, what in ((causes, left, "causes"), (treatments, right, "treatments")):
         if not groups:
@@ -136,9 +136,9 @@ def condition_diagram(page: Page, name: str, causes: list[Group], treatments: li
                           f"no {what} recorded</text>")
     return "\n".join([
         '<figure class="sd-diagram">',
-        f'<svg viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-label="{attr(title)}" '
+        f'<svg viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-label="{md(title)}" '
         'xmlns="http://www.w3.org/2000/svg">',
-        f"<title>{attr(title)}</title>",
+        f"<title>{md(title)}</title>",
         f"<desc>{count[0]} causes on the left, {count[1]} treatments on the right.</desc>",
         '<defs><marker id="sd-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
         'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#455a64"/></marker></defs>',

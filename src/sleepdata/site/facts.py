@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from ..models import Curation, CurationStatus, Fact, Span, Stance
 from .context import Page
-from .text import attr, label, md, quantity, span_range
+from .text import label, md, quantity, span_range
 from .walk import verdicts
 
 STANCE_TIPS = {
@@ -25,7 +25,7 @@ STANCE_TIPS = {
 
 def badge(text: str, style: str, tip: str = "") -> str:
     """A small coloured label; `style` picks the colour (see docs/stylesheets/sleepdata.css)."""
-    title = f' title="{attr(tip)}"' if tip else ""
+    title = f' title="{md(tip)}"' if tip else ""
     return f'<span class="sd-badge sd-{style}"{title}>{md(text)}</span>'
 
 

@@ -51,15 +51,18 @@ def pages(site: Site, root: Path) -> Iterator[Page]:
     yield _changelog(site, root)
 
 
-def write_pages(root: Path, records: list[BaseModel]) -> int:
-    """Render the records into `root/docs/generated/`, replacing what was there; return the number of pages."""
+def write_pages(root: Path, records: list[BaseModel], target: Path | None = None) -> int:
+    """Render the records into `target` (default `root/docs/generated/`, replaced); return the number of pages.
+
+    Every page is rendered before the first is written: a record that cannot be rendered leaves `target` alone.
+    """
     site = Site(Dataset.from_records(records))
-    target = root / "docs" / GENERATED
     rendered = list(pages(site, root))
+    target = target or root / "docs" / GENERATED
     if target.exists():
         shutil.rmtree(target)
     for page in rendered:
-        path = root / "docs" / page.path
+        path = target / Path(page.path).relative_to(GENERATED)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown(), encoding="utf-8")
     return len(rendered)

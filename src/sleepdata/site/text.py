@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-import html
 import re
 from decimal import Decimal
 
 from ..models import Quantity
+from ..textsafe import UNSAFE
 
-# Characters that Markdown, its extensions (tables, attr_list, admonitions) or HTML would act on. Each is
-# written as a numeric character reference, which every Markdown engine passes through as literal text.
-_ACTIVE = set("\\`*_{}[]<>&|!#~^=")
+# Characters that Markdown, its extensions (tables, attr_list, admonitions) or HTML (text, attribute values,
+# SVG) would act on. Each is written as a numeric character reference, which every Markdown engine passes
+# through as literal text and every HTML parser reads back as the character.
+_ACTIVE = set("\\`*_{}[]<>&|!#~^=\"'")
 EN_DASH, CHEVRON = "\u2013", "\u203a"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-# What would open a list if the text began a line: `- `, `+ `, `1. `, `2) `.
-_LINE_START = re.compile(r"^(\d*)([-+.)])")
+# What would open a list or draw a rule if the text began a line: `- `, `+ `, `---`, `1. `, `2) ` (a leading
+# `-5` is a number, and a leading `.` opens nothing: `../page/` stays as it is).
+_LINE_START = re.compile(r"^(\d*)((?<=\d)[.)](?=\s|$)|(?<!\d)[-+](?!\d))")
 
 
 def md(text: str) -> str:
-    """Text from the data as inert Markdown: no markup, link, HTML tag or line break can come from it."""
-    flat = " ".join(_CONTROL.sub(" ", text).split())
+    """Text from the data as inert Markdown and HTML: no markup, link, tag, attribute or line break can come from it.
+
+    The one escaping function for every place text from the data reaches a page: Markdown body, headings (and so
+    the page `<title>`), HTML attribute values, SVG text and titles.
+    """
+    flat = " ".join(UNSAFE.sub(" ", text).split())
     escaped = "".join(f"&#{ord(ch)};" if ch in _ACTIVE else ch for ch in flat)
     return _LINE_START.sub(lambda m: m.group(1) + f"&#{ord(m.group(2))};", escaped, count=1)
-
-
-def attr(text: str) -> str:
-    """Text for an HTML attribute value or SVG text node (quotes included)."""
-    return html.escape(" ".join(_CONTROL.sub(" ", text).split()), quote=True)
 
 
 def code(text: str, css: str = "") -> str:
