@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -94,10 +95,10 @@ def test_load_builds_the_dataset_once_under_many_threads(monkeypatch: pytest.Mon
     built = []
     original = loading.Dataset.from_bundle
 
-    def counted(path: Path) -> sleepdata.Dataset:
+    def counted(data: bytes, name: str = "") -> sleepdata.Dataset:
         built.append(1)
         time.sleep(0.05)
-        return original(path)
+        return original(data, name)
 
     monkeypatch.setattr(loading.Dataset, "from_bundle", staticmethod(counted))
     results: list[sleepdata.Dataset] = []
@@ -113,6 +114,7 @@ def test_a_checkout_warns_when_yaml_is_newer_than_the_bundle(tmp_path: Path, mon
     bundle = tmp_path / "src" / "sleepdata" / "data" / "dataset.json"
     bundle.parent.mkdir(parents=True)
     bundle.write_bytes(loading.bundle_path().read_bytes())
+    shutil.copy(loading.bundle_path().parent / "MANIFEST.json", bundle.parent / "MANIFEST.json")
     record = tmp_path / "dataset" / "conditions" / "insomnia.yaml"
     record.parent.mkdir(parents=True)
     record.write_text("id: insomnia\n")
