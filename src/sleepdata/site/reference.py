@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from ..models import KINDS
 from .context import GENERATED, SCHEMA, Page, Site
 from .text import capital, code, prose
@@ -113,14 +115,18 @@ def _definition(name: str, schema: Schema) -> list[str]:
 
 
 def kind_page(site: Site, kind: str, schema: Schema, file_name: str) -> Page:
-    page = site.page(f"{GENERATED}/schema/{kind}.md")
-    page.add(f"# Schema: {kind}", "",
+    lines = [f"# Schema: {kind}", "",
              f"File {code(f'schema/{file_name}')}, `$id` {code(schema.get('$id', ''))}, JSON Schema draft 2020-12. "
-             f"The record is a [{schema['title']}](#{_anchor(schema['title'])}); the definitions it uses follow.", "")
-    page.add(*_definition(schema["title"], schema))
+             f"The record is a [{schema['title']}](#{_anchor(schema['title'])}); the definitions it uses follow.", ""]
+    lines += _definition(schema["title"], schema)
     for name, definition in sorted(schema.get("$defs", {}).items()):
-        page.add(*_definition(name, definition))
-    return page
+        lines += _definition(name, definition)
+    return _markdown(site, f"{GENERATED}/schema/{kind}.md", f"Schema: {kind}", lines)
+
+
+def _markdown(site: Site, path: str, title: str, lines: list[str]) -> Page:
+    """A page of Markdown written here from the schema files (our own text, escaped for Markdown by `md`)."""
+    return site.page(path, "markdown.md.j2", title, body=Markup("\n".join(lines)))
 
 
 def schema_pages(site: Site, folder: Path) -> list[Page]:
@@ -129,13 +135,12 @@ def schema_pages(site: Site, folder: Path) -> list[Page]:
     kinds = [k for k in KINDS if k in files] + sorted(set(files) - set(KINDS))
     pages = [kind_page(site, kind, json.loads(files[kind].read_text(encoding="utf-8")), files[kind].name)
              for kind in kinds]
-    index = site.page(SCHEMA)
-    index.add("# Schema reference", "",
+    lines = ["# Schema reference", "",
               "The JSON Schema files (draft 2020-12) in `schema/` are generated from the package's models "
               "(`sleepdata schema --write`) and validate one record file each. Rules that JSON Schema cannot "
               "express — references between records, ids equal to file names, spans inside their sources — are "
-              "checked by `sleepdata validate`.", "")
-    index.add(*[f"- [{kind}]({index.href(page.path)})" for kind, page in zip(kinds, pages, strict=True)])
+              "checked by `sleepdata validate`.", ""]
+    lines += [f"- [{kind}]({kind}.md)" for kind in kinds]
     if not pages:
-        index.add("No schema files were found in `schema/`; run `sleepdata schema --write`.")
-    return [index, *pages]
+        lines.append("No schema files were found in `schema/`; run `sleepdata schema --write`.")
+    return [_markdown(site, SCHEMA, "Schema reference", lines), *pages]

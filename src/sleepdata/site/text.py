@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import html
 import re
 from decimal import Decimal
-
-from ..models import Quantity
 
 # Characters that Markdown, its extensions (tables, attr_list, admonitions) or HTML would act on. Each is
 # written as a numeric character reference, which every Markdown engine passes through as literal text.
@@ -22,11 +19,6 @@ def md(text: str) -> str:
     flat = " ".join(_CONTROL.sub(" ", text).split())
     escaped = "".join(f"&#{ord(ch)};" if ch in _ACTIVE else ch for ch in flat)
     return _LINE_START.sub(lambda m: m.group(1) + f"&#{ord(m.group(2))};", escaped, count=1)
-
-
-def attr(text: str) -> str:
-    """Text for an HTML attribute value or SVG text node (quotes included)."""
-    return html.escape(" ".join(_CONTROL.sub(" ", text).split()), quote=True)
 
 
 def code(text: str, css: str = "") -> str:
@@ -60,20 +52,6 @@ def unit(ucum: str) -> str:
 def dose(value: float, ucum: str) -> str:
     """An amount with its unit: `7.5 mg`."""
     return f"{amount(value)} {unit(ucum)}"
-
-
-def quantity(q: Quantity) -> str:
-    """A quantity in words, escaped: `age at onset: 20-35 years` (with an en dash)."""
-    suffix = f" {unit(q.unit)}" if unit(q.unit) else ""
-    if q.value is not None:
-        figure = amount(q.value)
-    elif q.low is not None and q.high is not None:
-        figure = span_range(amount(q.low), amount(q.high))
-    elif q.low is not None:
-        figure = f"at least {amount(q.low)}"
-    else:
-        figure = f"at most {amount(q.high or 0)}"
-    return f"{md(q.measure)}: {md(figure + suffix)}"
 
 
 _HYPHENATED = re.compile(r"non-standard|off-label|not-verifiable|next-day|over-the-counter|prescription-only|"
