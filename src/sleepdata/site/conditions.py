@@ -10,7 +10,7 @@ from ..models import Condition
 from .context import HIERARCHY, Page, Site, record_path
 from .diagrams import condition_diagram
 from .judgement import summary
-from .names import aliases, record_names, synonym_label, us_spellings
+from .names import aliases, record_names, search_boost, search_tags, synonym_label, us_spellings
 
 STANDING_WORDS = {"approved": "approved", "off-label": "off-label use", "suggested": "suggested",
                   "contested": "contested use"}
@@ -57,7 +57,7 @@ def condition_page(site: Site, condition: Condition, release: dict[str, Any]) ->
     treatments = [(tref, items, len(site.data.warnings_for(tref))) for tref, items in uses]
     shown = [x for _, items in causes for x in items] + [x for _, items, _ in treatments for x in items]
     names = record_names(condition)
-    page.boost, page.tags = 8, names
+    page.boost, page.tags = search_boost(8, condition.name), search_tags(condition.name)
     page.context.update(
         condition=condition, trust=summary(condition, shown, site.worst_reliability(condition)),
         names=[synonym_label(s.kind.value, s.name) for s in condition.synonyms], us=us_spellings(names),

@@ -88,5 +88,22 @@ def aliases(ref: str, names: Iterable[str]) -> list[str]:
     return [a for a in dict.fromkeys(out) if a.casefold() not in known]
 
 
+def search_tags(name: str) -> list[str]:
+    """The record's name as one search token: lower case, spaces and hyphens dropped, `_` added.
+
+    The search index weighs tags most and splits them into words only at spaces and hyphens, and a query matches
+    every token it begins. The whole name as one token therefore ranks the page a name stands for above pages whose
+    names merely contain the word (`insomnia` above `primary insomnia`), and the `_` keeps the token rare, so that
+    it is not weighed down by the same word in the text of every page.
+    """
+    return [re.sub(r"[\s\-]+", "", name.casefold()) + "_"]
+
+
+def search_boost(base: float, name: str) -> float:
+    """The search weight of a record's page: `base`, up to twice that for a short name, so that a query that
+    begins two names (`myoclonus` → Myoclonus, Myoclonus after physical exertion) ranks the shorter first."""
+    return round(base * (1 + 1 / len(name.split())), 2)
+
+
 def synonym_label(kind: str, name: str) -> str:
     return name if kind == "synonym" else f"{name} ({label(kind)})"

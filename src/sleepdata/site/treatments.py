@@ -8,7 +8,7 @@ from ..models import Marketed, Treatment
 from .conditions import STANDING_WORDS, _grouped
 from .context import Page, Site, record_path
 from .judgement import summary
-from .names import aliases, record_names, synonym_label, us_spellings
+from .names import aliases, record_names, search_boost, search_tags, synonym_label, us_spellings
 
 MARKETED_TIPS = {
     Marketed.MARKETED: "Products are sold in this strength (curator knowledge).",
@@ -21,7 +21,7 @@ def treatment_page(site: Site, treatment: Treatment, release: dict[str, Any]) ->
     ref = f"treatment:{treatment.id}"
     page = site.page(record_path("treatment", treatment.id), "treatment.md.j2", treatment.name)
     names = record_names(treatment)
-    page.boost, page.tags = 8, names
+    page.boost, page.tags = search_boost(8, treatment.name), search_tags(treatment.name)
     odd = [s for s in treatment.strengths if s.marketed is not Marketed.MARKETED]
     page.context.update(
         treatment=treatment, trust=summary(treatment, [], site.worst_reliability(treatment)),
