@@ -27,7 +27,7 @@ STYLES = {
     "treatments-of-subtypes": ("#607d8b", "1 3", "Treatments of its subtypes"),
 }
 GRAVITY = ["supported", "corrected", "outdated", "unsupported", "disputed"]
-MARKS = {"disputed": "disputed", "unsupported": "unsupported", "outdated": "outdated", "corrected": "corrected ✎"}
+MARKS = {"disputed": "disputed", "unsupported": "unsupported", "outdated": "outdated", "corrected": "corrected\u00a0✎"}
 
 
 def _grade(verdict: Verdict, reading: Reading) -> str:
@@ -47,7 +47,7 @@ class Item:
 
     @property
     def text(self) -> str:
-        mark = f" — {MARKS[self.grade]}" if self.grade in MARKS else ""
+        mark = f" —\u00a0{MARKS[self.grade]}" if self.grade in MARKS else ""  # the mark never wraps apart
         via = f" (for {', '.join(self.via)})" if self.via else ""
         return f"{self.name}{via}{mark}"
 

@@ -89,14 +89,14 @@ def aliases(ref: str, names: Iterable[str]) -> list[str]:
 
 
 def search_tags(name: str) -> list[str]:
-    """The record's name as one search token: lower case, spaces and hyphens dropped, `_` added.
+    """The record's name as one search token: lower case, letters and digits only, `_` added.
 
     The search index weighs tags most and splits them into words only at spaces and hyphens, and a query matches
     every token it begins. The whole name as one token therefore ranks the page a name stands for above pages whose
     names merely contain the word (`insomnia` above `primary insomnia`), and the `_` keeps the token rare, so that
     it is not weighed down by the same word in the text of every page.
     """
-    return [re.sub(r"[\s\-]+", "", name.casefold()) + "_"]
+    return [re.sub(r"\W+", "", name.casefold()) + "_"]
 
 
 def search_boost(base: float, name: str) -> float:

@@ -43,6 +43,7 @@ class Item:
 class Change:
     kind: str  # added, removed, re-judged, reworded
     ref: str
+    where: str  # the list in the record (`features`, `uses`; empty for the record itself)
     claim: str | None
     text: str
     detail: str = ""
@@ -167,16 +168,16 @@ def compare(old_bundle: dict[str, Any], new: Dataset) -> Changes:
         for o, n in _pair(olds.get(key, []), news.get(key, [])):
             if o is None and n is not None:
                 if n.ref in old_records:  # a new record's claims are told by the record, not one by one
-                    changes.changes.append(Change("added", n.ref, n.id, n.text, _words(n.judgement)))
+                    changes.changes.append(Change("added", n.ref, n.list, n.id, n.text, _words(n.judgement)))
             elif n is None and o is not None:
                 if o.ref in new_refs:
-                    changes.changes.append(Change("removed", o.ref, None, o.text))
+                    changes.changes.append(Change("removed", o.ref, o.list, None, o.text))
             elif o is not None and n is not None:
                 if o.judgement and n.judgement and o.judgement != n.judgement:
-                    changes.changes.append(Change("re-judged", n.ref, n.id, n.text,
+                    changes.changes.append(Change("re-judged", n.ref, n.list, n.id, n.text,
                                                   f"{_words(o.judgement)} → {_words(n.judgement)}"))
                 elif _norm(o.text) != _norm(n.text):
-                    changes.changes.append(Change("reworded", n.ref, n.id, n.text, f"was: {o.text}"))
+                    changes.changes.append(Change("reworded", n.ref, n.list, n.id, n.text, f"was: {o.text}"))
     return changes
 
 
