@@ -48,7 +48,9 @@ class Item:
     @property
     def text(self) -> str:
         mark = f" —\u00a0{MARKS[self.grade]}" if self.grade in MARKS else ""  # the mark never wraps apart
-        via = f" (for {', '.join(self.via)})" if self.via else ""
+        via = ""  # the page lists every subtype; the picture names two at most
+        if self.via:
+            via = f" (for {' and '.join(self.via)})" if len(self.via) <= 2 else f" (for {len(self.via)} subtypes)"
         return f"{self.name}{via}{mark}"
 
     @property
