@@ -24,7 +24,7 @@ from sleepdata.models import FOLDERS, Origin, Standing, Verdict
 from sleepdata.site import build_site
 from sleepdata.site.names import aliases, misspellings, search_tags
 from sleepdata.site.releases import compare
-from sleepdata.site.text import amount, dose, label, md
+from sleepdata.site.text import amount, dose, label
 from sleepdata.validation import validate
 
 from ..conftest import DATASET, ROOT
@@ -462,12 +462,6 @@ def test_record_text_cannot_inject_html_script_or_links(tmp_path: Path) -> None:
     assert "<script>alert" not in index and "javascript:alert(3)'>" not in index
     site_text = " ".join(parse(p).text for p in (project / "site").rglob("*.html"))
     assert HOSTILE in site_text
-
-
-def test_markdown_escaping_leaves_no_active_character() -> None:
-    escaped = md("- a *b* _c_ `d` [e](f) <g> & h | i # j ! k {l} ~m~ ^n^ ==o==\n1. p")
-    assert not re.search(r"[*_`\[\]<>|#!{}~^=]", re.sub(r"&#\d+;", "", escaped))
-    assert escaped.startswith("&#45;") and "\n" not in escaped
 
 
 # -- reference pages --------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from ..dataset import Dataset
 from ..models import FOLDERS, Condition, Source, Span, Warning
 from .render import render
-from .text import dose, humanize
+from .text import dose, humanize, span_range
 
 #: Folder of the generated pages inside `docs/`; git-ignored, rewritten by every build.
 GENERATED = "generated"
@@ -178,7 +178,7 @@ class Site:
                 continue
             articles = {(a.title, a.assessment.reliability.value): None for s in group for a in source.articles
                         if a.start <= s.start and s.end <= a.end}
-            ranges = [f"{s.start}\u2013{s.end}" for s in group]
+            ranges = [span_range(s.start, s.end) for s in group]
             out.append(Cited(ref, ranges, source.assessment.reliability.value, list(articles)))
         return out
 

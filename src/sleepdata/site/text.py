@@ -1,37 +1,12 @@
-"""Escaping and formatting: text from the data reaches a page as plain text, doses without stray zeros."""
+"""Formatting values as readers write them: doses without stray zeros, enum values as words, ranges with en
+dashes. No escaping here: templates escape (see `render`)."""
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
-# Characters that Markdown, its extensions (tables, attr_list, admonitions) or HTML would act on. Each is
-# written as a numeric character reference, which every Markdown engine passes through as literal text.
-_ACTIVE = set("\\`*_{}[]<>&|!#~^=")
-EN_DASH, CHEVRON = "\u2013", "\u203a"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-# What would open a list if the text began a line: `- `, `+ `, `1. `, `2) `.
-_LINE_START = re.compile(r"^(\d*)([-+.)])")
-
-
-def md(text: str) -> str:
-    """Text from the data as inert Markdown: no markup, link, HTML tag or line break can come from it."""
-    flat = " ".join(_CONTROL.sub(" ", text).split())
-    escaped = "".join(f"&#{ord(ch)};" if ch in _ACTIVE else ch for ch in flat)
-    return _LINE_START.sub(lambda m: m.group(1) + f"&#{ord(m.group(2))};", escaped, count=1)
-
-
-def code(text: str, css: str = "") -> str:
-    """Literal text shown as inline code (HTML, so that pipes and backticks stay literal)."""
-    return f'<code class="{css}">{md(text)}</code>' if css else f"<code>{md(text)}</code>"
-
-
-def prose(text: str) -> str:
-    """Our own descriptive text (schema descriptions) with `code spans` kept, everything else escaped."""
-    parts = text.split("`")
-    if len(parts) % 2 == 0:
-        return md(text)
-    return "".join(code(part) if i % 2 else md(part) for i, part in enumerate(parts))
+EN_DASH = "\u2013"
 
 
 def amount(value: float) -> str:
@@ -84,11 +59,3 @@ def humanize(slug: str) -> str:
     """A readable title from an id: `zopiclone-3-75-mg-cns-effects` → `Zopiclone 3.75 mg CNS effects`."""
     words = label(re.sub(r"(?<=\d)-(?=\d+-(?:mg|ug|g)\b)", ".", slug)).split(" ")
     return capital(" ".join(_ACRONYMS.get(word, word) for word in words))
-
-
-def shorten(text: str, limit: int) -> str:
-    """At most `limit` characters, cut at a word and marked with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
