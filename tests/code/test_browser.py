@@ -239,3 +239,14 @@ def test_release_page_lists_a_known_change(page: Page, base_url: str) -> None:
     expect(page.locator(f"[id='{claim}']")).to_be_in_viewport()
     expect(page.locator(f"[id='{claim}']")).to_contain_text("re-judged")
     page.screenshot(path=SHOTS / "release-claim.png")
+
+
+def test_hierarchy_is_drawn_as_a_tree(page: Page, base_url: str) -> None:
+    data = Dataset.from_path(DATASET)
+    page.goto(base_url + "generated/hierarchy/")
+    myoclonus = page.locator(".sd-tree li", has=page.locator("> a", has_text=re.compile(r"^Myoclonus$")))
+    kinds = myoclonus.locator("> ul > li")
+    expect(kinds).to_have_count(len(data.children("myoclonus")))
+    connector = kinds.first.evaluate("e => getComputedStyle(e, '::before').borderLeftStyle")
+    assert connector == "solid", "subtypes are not joined to their parent by a line"
+    page.screenshot(path=SHOTS / "hierarchy.png")
