@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from sleepdata.claims import claims_in
 from sleepdata.dataset import Dataset, normalize
-from sleepdata.models import FOLDERS, Origin, Standing, Verdict
+from sleepdata.models import FOLDERS, Origin, Span, Standing, Verdict
 from sleepdata.site import build_site
 from sleepdata.site.names import aliases, misspellings, search_tags
 from sleepdata.site.releases import compare
@@ -519,7 +519,7 @@ def test_changelog_is_on_the_site(real_site: Path) -> None:
 # -- what changed -----------------------------------------------------------------------------------------------
 
 
-def test_release_page_lists_claim_level_changes_from_the_previous_release(real_site: Path) -> None:
+def test_release_page_lists_claim_level_changes_from_the_previous_release(real_site: Path, data: Dataset) -> None:
     page = real_site / "site/generated/release/index.html"
     text = parse(page).text
     assert "from release 0.1.0 to release 0.2.0" in text and "has no claim ids" in text
@@ -530,6 +530,10 @@ def test_release_page_lists_claim_level_changes_from_the_previous_release(real_s
         encoding="utf-8")
     record = parse(page_of(real_site, "cause:parkinsons-disease")).text
     assert "Changed in 0.2.0" in record and "re-judged" in record and "supported → unsupported" in record
+    old = json.loads((ROOT / "releases/0.1.0.json").read_text(encoding="utf-8"))["records"]
+    new = sorted(f"{kind}:{rid}" for kind, c in data.collections.items() for rid in c
+                 if rid not in {r["id"] for r in old.get(kind, [])})
+    assert new and "release 0.1.0 had no such record" in parse(page_of(real_site, new[0])).text
 
 
 _STATUS = {("as-written", "supported"): "accepted", ("corrected", "supported"): "corrected",
@@ -557,3 +561,29 @@ def test_claim_diff_matches_by_text_then_position(data: Dataset) -> None:
     mine = sorted((c.kind, c.claim or "") for c in changes.of(f"cause:{cause.id}") if c.where == "links")
     assert mine == sorted([("reworded", links[0]["id"]), ("re-judged", links[1]["id"]), ("removed", "")])
     assert "no claim ids" in changes.method
+
+
+def test_kept_release_bundle_matches_its_published_ids() -> None:
+    bundle = json.loads((ROOT / "releases" / "0.1.0.json").read_text(encoding="utf-8"))
+    ids = {f"{kind}:{r['id']}" for kind, records in bundle["records"].items() for r in records}
+    ids |= {f"strength:{s['id']}" for r in bundle["records"]["treatment"] for s in r.get("strengths", [])}
+    assert bundle["version"] == "0.1.0"
+    assert ids == set((ROOT / "releases" / "0.1.0.ids").read_text(encoding="utf-8").split())
+
+
+def test_provenance_names_the_reliability_of_the_article_it_falls_in(data: Dataset) -> None:
+    from sleepdata.models import Article
+    from sleepdata.site.context import Site
+
+    source = data.sources["myoclonus-health-portal-compilation"]
+    article = Article.model_validate({"id": "rls", "start": 0, "end": 5000, "title": "Restless legs, a forum answer",
+                                      "kind": "forum-thread", "assessment": {"reliability": "very-low",
+                                                                             "reasons": ["Anonymous advice."]}},
+                                     strict=False)
+    site = Site(data.extended([source.model_copy(update={"articles": [article]})]))
+    inside = Span(source=f"source:{source.id}", start=10, end=20)
+    outside = Span(source=f"source:{source.id}", start=6000, end=6010)
+    [cited] = site.cited([inside, outside])
+    assert cited.reliability == source.assessment.reliability.value
+    assert cited.articles == [("Restless legs, a forum answer", "very-low")]
+    assert cited.ranges == ["10\u201320", "6000\u20136010"]

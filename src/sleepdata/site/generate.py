@@ -47,7 +47,8 @@ def _release(site: Site, ref: str) -> dict[str, Any]:
         items.append({"kind": c.kind, "what": c.text, "href": href, "detail": c.detail})
         if c.claim:
             changed[c.claim] = f"{c.kind}: {c.detail}" if c.detail else c.kind
-    return {"release": site.changes, "release_page": RELEASE, "record_changes": items, "changed": changed}
+    return {"release": site.changes, "release_page": RELEASE, "record_changes": items, "changed": changed,
+            "new_record": ref in site.changes.added_records}
 
 
 def pages(site: Site, root: Path) -> Iterator[Page]:
