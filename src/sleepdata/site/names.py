@@ -55,11 +55,6 @@ def misspellings(word: str) -> list[str]:
     return [x for x in dict.fromkeys(out) if x != w]
 
 
-#: Words too common in names to be worth misspelling: search finds their pages by the other words.
-_COMMON = {"syndrome", "disorder", "disorders", "disease", "related", "sleep", "myoclonus", "deficiency", "other",
-           "chronic", "acute", "primary", "secondary", "induced", "drugs", "medicines"}
-
-
 @cache
 def extra_aliases() -> dict[str, list[str]]:
     """Search-only terms by reference, from `search_aliases.yaml` (names a reader types that the data lacks)."""
@@ -76,15 +71,12 @@ def record_names(record: Any) -> list[str]:
 
 
 def aliases(ref: str, names: Iterable[str]) -> list[str]:
-    """What search should also find the page under: likely misspellings of each one-word name (and of each
-    long word of a longer name) and the search-only terms of `search_aliases.yaml`."""
+    """What search should also find the page under: likely misspellings of each one-word name (a longer name is
+    found by the prefixes of its words) and the search-only terms of `search_aliases.yaml`."""
     known = {n.casefold() for n in names}
     out: list[str] = list(extra_aliases().get(ref, []))
     for name in known:
-        words = re.findall(r"[^\W\d_]{5,}", name)
-        for word in words:
-            if len(words) == 1 or word not in _COMMON:
-                out += misspellings(word)
+        out += misspellings(name)
     return [a for a in dict.fromkeys(out) if a.casefold() not in known]
 
 
