@@ -1,7 +1,8 @@
 """Rendering pages through the Jinja2 templates in `templates/`, with autoescaping on.
 
 Autoescaping is the site's one escaping mechanism for HTML: text from the data reaches a page only through a
-template expression, which escapes it. Python code hands templates plain values, never pre-built markup.
+template expression, which escapes it. Python code hands templates plain values, never pre-built markup; the
+one exception is the project's own `CHANGELOG.md`, passed through as the Markdown it is.
 """
 
 from __future__ import annotations
