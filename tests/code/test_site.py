@@ -353,6 +353,9 @@ def test_names_misspellings_and_weights_are_in_the_search_index(real_site: Path,
     assert "Imovane" in text_of["generated/treatments/zopiclone/"]
     assert not re.search(r"[a-z][.:;][a-z]", re.sub(r"<[^>]+>|https?://\S+|\d[.:]\d", " ", text_of[
         "generated/warnings/zopiclone-common-adverse-effects/"])), "words run together in the snippet text"
+    for index in ("conditions", "causes", "treatments", "warnings", "sources"):  # table cells keep a space apart
+        cells = re.sub(r"<[^>]+>", " ", text_of[f"generated/{index}/"])
+        assert not re.search(r"[a-z][A-Z]|\d[A-Za-z]{3}", cells), index
 
 
 def test_misspellings_cover_swaps_sounds_and_doubled_letters() -> None:
