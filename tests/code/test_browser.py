@@ -122,7 +122,7 @@ def test_reader_finds_a_condition_a_drug_and_the_strength_warning(page: Page, ba
     assert diagram.locator("a").count() >= len({c.id for c, _ in data.causes_of("restless-legs-syndrome")})
     page.screenshot(path=SHOTS / "condition.png")
     page.locator("figure.sd-diagram").screenshot(path=SHOTS / "condition-diagram.png")
-    disputed = page.locator(".admonition.danger", has_text="What is known instead").first
+    disputed = page.locator(".sd-claim.admonition.danger", has_text="What is known instead").first
     disputed.scroll_into_view_if_needed()
     expect(disputed).to_be_visible()
     page.screenshot(path=SHOTS / "condition-disputed.png")
@@ -153,13 +153,100 @@ def test_reader_finds_a_condition_a_drug_and_the_strength_warning(page: Page, ba
     expect_title(page, "zopiclone")
     top = page.locator(".admonition.danger").first
     expect(top).to_be_visible()
-    expect(top).to_contain_text("Non-standard strength: 20 mg")
+    expect(top).to_contain_text("Strength not marketed or not verifiable: 20 mg")
     page.screenshot(path=SHOTS / "zopiclone.png")
-    box = page.locator(".admonition.danger", has_text="not a dosing recommendation").last
-    box.scroll_into_view_if_needed()
-    expect(box).to_be_visible()
-    expect(box).to_contain_text("20 mg")
-    expect(page.locator("#strength-zopiclone-20-mg")).to_have_text(re.compile(r"^20 mg"))
-    expect(page.locator(".sd-strength-non-standard").first).to_have_text("⚠ non-standard strength")
+    top.locator("a", has_text="20 mg").click()
+    heading = page.locator("#strength-zopiclone-20-mg")
+    expect(heading).to_have_text(re.compile(r"^20 mg"))
+    expect(heading).to_be_in_viewport()
+    expect(page.locator(".sd-marketed-not-marketed").first).to_have_text("⚠ not marketed")
     page.screenshot(path=SHOTS / "zopiclone-strength.png")
     assert {p.name for p in SHOTS.glob("*.png")} >= {"home.png", "condition.png", "search.png", "zopiclone.png"}
+
+
+def first_result(page: Page, term: str) -> str:
+    """The address of the first page the search lists for `term`, relative to the site."""
+    search(page, term)
+    page.wait_for_timeout(1500)  # results refine while the last keystrokes are processed
+    href = page.locator(".md-search-result__item > a").first.get_attribute("href") or ""
+    return re.sub(r"^https?://[^/]+/|\?.*$|#.*$", "", href)
+
+
+@pytest.mark.parametrize(("term", "expected"), [
+    ("zopiclone", "generated/treatments/zopiclone/"),
+    ("zopiklone", "generated/treatments/zopiclone/"),
+    ("Imovane", "generated/treatments/zopiclone/"),
+    ("insomnia", "generated/conditions/insomnia/"),
+    ("insomina", "generated/conditions/insomnia/"),
+    ("clonazepam", "generated/treatments/clonazepam/"),
+    ("myoclonus", "generated/conditions/myoclonus/"),
+    ("restless legs", "generated/conditions/restless-legs-syndrome/"),
+    ("valproate", "generated/treatments/valproic-acid/"),
+])
+def test_search_puts_the_record_page_first(page: Page, base_url: str, term: str, expected: str) -> None:
+    page.goto(base_url)
+    assert first_result(page, term) == expected
+    snippet = page.locator(".md-search-result__item").first.inner_text()
+    assert not re.search(r"[a-z][.:;][a-z]{2}", snippet), f"words run together: {snippet[:200]}"
+    if term in ("zopiklone", "insomina", "Imovane"):
+        page.screenshot(path=SHOTS / f"search-{term.lower()}.png")
+
+
+def test_condition_page_reads_on_a_phone(browser: Browser, base_url: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(base_url + "generated/conditions/restless-legs-syndrome/")
+    figure = page.locator("figure.sd-diagram")
+    figure.scroll_into_view_if_needed()
+    smallest = page.evaluate("""() => Math.min(...[...document.querySelectorAll('figure.sd-diagram svg text')]
+        .map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a))""")
+    box = figure.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert smallest >= 11, f"the smallest diagram text is {smallest:.1f} px at 390 px"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    expect(page.locator("figure.sd-diagram svg")).to_contain_text("The sources name no treatment")
+    page.screenshot(path=SHOTS / "condition-390.png")
+    figure.screenshot(path=SHOTS / "condition-diagram-390.png")
+    page.goto(base_url + "generated/conditions/myoclonus/")
+    page.locator("figure.sd-diagram").screenshot(path=SHOTS / "myoclonus-diagram-390.png")
+    expect(page.locator("figure.sd-diagram svg")).to_contain_text("Treatments of its subtypes")
+    context.close()
+
+
+def test_a_claim_link_opens_scrolled_to_its_claim(page: Page, base_url: str) -> None:
+    data = Dataset.from_path(DATASET)
+    claim = data.conditions["restless-legs-syndrome"].features[-1].id
+    page.goto(f"{base_url}generated/conditions/restless-legs-syndrome/#{claim}")
+    target = page.locator(f"[id='{claim}']")
+    expect(target).to_be_in_viewport()
+    assert page.evaluate("window.scrollY") > 1000, "the page did not scroll to the claim"
+    assert page.evaluate("document.querySelector(':target').id") == claim
+    page.screenshot(path=SHOTS / "claim-anchor.png")
+
+
+def test_release_page_lists_a_known_change(page: Page, base_url: str) -> None:
+    page.goto(base_url)
+    page.locator("nav.md-nav--primary").get_by_role("link", name="What changed in this release").click()
+    expect_title(page, "What changed in 0.2.0")
+    row = page.locator("tr", has_text="parkinsons-disease-link-restless-legs-syndrome")
+    expect(row.first).to_contain_text("supported → unsupported")
+    row.first.scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / "release.png")
+    row.first.locator("a", has_text="parkinsons-disease-link").click()
+    assert "/generated/causes/parkinsons-disease/#parkinsons-disease-link-restless-legs-syndrome" in page.url
+    claim = page.url.split("#", 1)[1]
+    expect(page.locator(f"[id='{claim}']")).to_be_in_viewport()
+    expect(page.locator(f"[id='{claim}']")).to_contain_text("re-judged")
+    page.screenshot(path=SHOTS / "release-claim.png")
+
+
+def test_hierarchy_is_drawn_as_a_tree(page: Page, base_url: str) -> None:
+    data = Dataset.from_path(DATASET)
+    page.goto(base_url + "generated/hierarchy/")
+    myoclonus = page.locator(".sd-tree li", has=page.locator("> a", has_text=re.compile(r"^Myoclonus$")))
+    kinds = myoclonus.locator("> ul > li")
+    expect(kinds).to_have_count(len(data.children("myoclonus")))
+    connector = kinds.first.evaluate("e => getComputedStyle(e, '::before').borderLeftStyle")
+    assert connector == "solid", "subtypes are not joined to their parent by a line"
+    page.screenshot(path=SHOTS / "hierarchy.png")

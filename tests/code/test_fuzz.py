@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from sleepdata import schemas, strict_yaml
 from sleepdata.models import KINDS
 from sleepdata.records import KIND_OF_FOLDER
-from sleepdata.site.text import md
+from sleepdata.site.render import environment
 from sleepdata.textsafe import UNSAFE
 
 from ..conftest import FIXTURES, ROOT
@@ -153,9 +153,15 @@ _PIECES = [*"<>&\"'`*_[](){}!#|~^=:;/\\-+.1 \nabcjavascriptonerrorimgsvg", "<scr
 _HOSTILE = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join) | st.text(max_size=40)
 
 
+def md(text: str) -> str:
+    """`text` as a template expression of the site renders it: autoescaped."""
+    return environment().from_string("{{ t }}").render(t=text)
+
+
 def _page(text: str) -> Elements:
-    """`text` as a heading, a paragraph and a table cell, rendered with the site's Markdown extensions."""
-    source = f"# {text}\n\n{text}\n\n| a |\n|---|\n| {text} |\n"
+    """`text` where the templates place data — a heading, a paragraph and a table cell, HTML blocks of a
+    Markdown page — rendered with the site's Markdown extensions."""
+    source = f"<h1>{text}</h1>\n\n<p>{text}</p>\n\n<table><tr><td>{text}</td></tr></table>\n"
     return Elements(markdown.markdown(source, extensions=_EXTENSIONS, extension_configs=_CONFIGS))
 
 

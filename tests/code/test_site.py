@@ -18,14 +18,16 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from sleepdata.dataset import Dataset
-from sleepdata.lookup import normalize
-from sleepdata.models import FOLDERS, CurationStatus, Standing
+from sleepdata.claims import claims_in
+from sleepdata.dataset import Dataset, normalize
+from sleepdata.models import FOLDERS, Origin, Span, Standing, Verdict
 from sleepdata.site import build_site
-from sleepdata.site.text import amount, dose, label, md
+from sleepdata.site.names import aliases, misspellings, search_tags
+from sleepdata.site.releases import compare
+from sleepdata.site.text import amount, dose, label
 from sleepdata.validation import validate
 
-from ..conftest import DATASET, FIXTURES, ROOT
+from ..conftest import DATASET, ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -39,9 +41,9 @@ def make_project(root: Path, dataset: Path) -> list[BaseModel]:
     """A copy of the project's site sources in `root`, and the validated records of `dataset`."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", root)
-    shutil.copytree(ROOT / "overrides", root / "overrides")
     shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("generated"))
     shutil.copytree(ROOT / "schema", root / "schema")
+    shutil.copytree(ROOT / "releases", root / "releases")
     if (ROOT / "CHANGELOG.md").is_file():
         shutil.copy(ROOT / "CHANGELOG.md", root)
     report = validate([dataset], None)
@@ -129,7 +131,7 @@ def test_every_record_and_strength_has_a_page(real_site: Path, data: Dataset) ->
         ids = parse(page_of(real_site, f"treatment:{treatment.id}")).ids
         assert all(f"strength-{s.id}" in ids for s in treatment.strengths), treatment.id
     for index in ("conditions", "causes", "treatments", "strengths", "warnings", "sources", "hierarchy", "curation",
-                  "schema", "changelog"):
+                  "schema", "changelog", "release"):
         assert (real_site / "site" / "generated" / index / "index.html").is_file(), index
     assert (real_site / "docs" / "generated" / "conditions" / "insomnia.md").is_file()
 
@@ -159,7 +161,6 @@ def test_every_internal_link_resolves(real_site: Path) -> None:
 
 def test_zensical_builds_the_same_configuration_strictly(real_site: Path, tmp_path: Path, data: Dataset) -> None:
     shutil.copy(real_site / "mkdocs.yml", tmp_path)
-    shutil.copytree(real_site / "overrides", tmp_path / "overrides")
     shutil.copytree(real_site / "docs", tmp_path / "docs")
     result = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--clean"], cwd=tmp_path,
                             capture_output=True, text=True, timeout=300)
@@ -175,7 +176,6 @@ def test_zensical_builds_the_same_configuration_strictly(real_site: Path, tmp_pa
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_strict_mode_really_fails_on_a_broken_link(engine: str, tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
-    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     (tmp_path / "docs" / "index.md").write_text("# Home\n\nSee [the page](gone.md) and [this](index.md#gone).\n")
     (tmp_path / "mkdocs.yml").write_text(
         (ROOT / "mkdocs.yml").read_text().split("\nnav:")[0].replace("extra_css:\n  - stylesheets/sleepdata.css\n",
@@ -217,7 +217,7 @@ def test_navigation_lists_index_pages_not_records(real_site: Path) -> None:
 
 
 def test_a_failing_engine_is_reported_clearly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    records = make_project(tmp_path, FIXTURES / "valid" / "dataset")
+    records = make_project(tmp_path, DATASET)
     config = tmp_path / "mkdocs.yml"
     config.write_text(config.read_text() + "  - Gone: gone.md\n")
     assert build_site(tmp_path, records) == 1
@@ -230,11 +230,14 @@ def test_a_failing_engine_is_reported_clearly(tmp_path: Path, capsys: pytest.Cap
 
 def test_zopiclone_page_warns_about_the_non_standard_strength(real_site: Path) -> None:
     page = page_of(real_site, "treatment:zopiclone")
-    assert admonitions(page, "Non-standard strength — not a dosing recommendation") == 1
-    assert admonitions(page, "Non-standard strength: 20 mg") == 1
+    assert admonitions(page, "Strength not marketed or not verifiable: 20 mg") == 1
+    html = page.read_text(encoding="utf-8")
+    assert re.search(r'id="strength-zopiclone-20-mg"', html)
+    badges = re.findall(r'class="sd-badge sd-marketed-([a-z-]+)"[^>]*>([^<]*)<', html)
+    assert ("not-marketed", "⚠ not marketed") in badges
     text = parse(page).text
-    assert "⚠ non-standard strength" in text
     assert "3.75 mg" in text and "7.5 mg" in text and "20 mg" in text
+    assert "Nothing on this page is a dosing recommendation" in text
 
 
 def test_doses_have_no_trailing_zeros_or_naked_decimals(real_site: Path) -> None:
@@ -249,14 +252,27 @@ def test_doses_have_no_trailing_zeros_or_naked_decimals(real_site: Path) -> None
         assert not re.search(r"\d\.\d*0 (mg|microgram|g)\b", text), path
 
 
-def test_disputed_facts_and_off_label_uses_stand_out(real_site: Path, data: Dataset) -> None:
+FLAG_TITLES = {Verdict.DISPUTED: "Disputed: established knowledge contradicts this claim",
+               Verdict.UNSUPPORTED: "Unsupported: no good evidence either way",
+               Verdict.OUTDATED: "Outdated: once held, now superseded"}
+
+
+def test_disputed_and_unsupported_claims_never_look_plain(real_site: Path, data: Dataset) -> None:
     for condition in data.conditions.values():
-        expected = Counter(f.curation.status for f in [*condition.features, *condition.diagnostics])
-        expected.update(link.curation.status for _, links in data.causes_of(condition.id) for link in links)
-        expected.update(use.curation.status for _, uses in data.treatments_for(condition.id) for use in uses)
+        shown = [condition, *condition.features, *condition.diagnostics]
+        shown += [link for _, link in data.causes_of(condition.id)] + [u for _, u in data.treatments_for(condition.id)]
+        expected = Counter(c.verdict for c in shown)
         page = page_of(real_site, f"condition:{condition.id}")
-        assert admonitions(page, "Disputed by the curator") == expected[CurationStatus.DISPUTED], condition.id
-        assert admonitions(page, "Corrected by the curator") == expected[CurationStatus.CORRECTED], condition.id
+        for verdict, title in FLAG_TITLES.items():
+            assert admonitions(page, title) == expected[verdict], (condition.id, verdict)
+        html = page.read_text(encoding="utf-8")
+        figure = html[html.index('<figure class="sd-diagram">'):]
+        svg = figure[:figure.index("</svg>")]
+        for cause, link in data.causes_of(condition.id):
+            if link.verdict in (Verdict.DISPUTED, Verdict.UNSUPPORTED):
+                assert re.search(rf'href="\.\./\.\./causes/{cause.id}/"><title>[^<]*</title><text [^>]*class="sd-item '
+                                 r'sd-grade-(disputed|unsupported)">.*?—\u00a0(disputed|unsupported)</tspan>', svg), (
+                    condition.id, cause.id)
     for treatment in data.treatments.values():
         html = page_of(real_site, f"treatment:{treatment.id}").read_text(encoding="utf-8")
         standings = Counter(use.standing for use in treatment.uses)
@@ -266,37 +282,118 @@ def test_disputed_facts_and_off_label_uses_stand_out(real_site: Path, data: Data
             assert all(text == words for text in badges), treatment.id
 
 
-def test_synonyms_are_on_the_page_for_search(real_site: Path, data: Dataset) -> None:
-    index = json.loads((real_site / "site/search/search_index.json").read_text(encoding="utf-8"))
+def _claim_blocks(html: str) -> dict[str, str]:
+    """Each claim's block on a page, by its id (the claim anchor)."""
+    starts = [(m.group(1), m.start()) for m in re.finditer(r'<div class="sd-claim[^"]*" id="([^"]+)"', html)]
+    return {cid: html[start:html.index("</div>", start)] for cid, start in starts}
+
+
+def test_every_claim_has_an_anchor_and_its_judgement(real_site: Path, data: Dataset) -> None:
+    checked = curator = 0
+    for kind, collection in data.collections.items():
+        for rid, record in collection.items():
+            page = page_of(real_site, f"{kind}:{rid}")
+            html = page.read_text(encoding="utf-8")
+            ids, blocks = parse(page).ids, _claim_blocks(html)
+            assert '<p class="sd-trust"><strong>Trust at a glance:</strong>' in html or kind == "source", rid
+            for _, claim in claims_in(record):
+                assert claim.id in ids, f"{kind}:{rid} has no anchor for claim {claim.id}"
+                block = blocks.get(claim.id)
+                if block is None:  # names: a list item, not a claim block
+                    continue
+                checked += 1
+                verdict = getattr(claim, "verdict", None)
+                if verdict is not None:
+                    assert f"sd-verdict-{verdict.value}" in block, claim.id
+                    assert ("corrected reading" if claim.reading.value == "corrected" else "read as written") in block
+                if getattr(claim, "origin", None) is Origin.CURATOR or hasattr(claim, "text"):
+                    curator += 1
+                    assert "curator knowledge" in block and "basis: " in block, claim.id
+                source_links = re.findall(r'href="\.\./\.\./sources/[^"]+/"', block)
+                reliability = re.findall(r'class="sd-badge sd-reliability-[a-z-]+"[^>]*>source reliability', block)
+                assert len(source_links) == len(reliability), f"{claim.id}: a source link without its reliability"
+    assert checked > 800 and curator > 10
+
+
+def test_record_pages_open_with_a_trust_summary(real_site: Path, data: Dataset) -> None:
+    condition = data.conditions["restless-legs-syndrome"]
+    text = parse(page_of(real_site, "condition:restless-legs-syndrome")).text
+    summary = text[text.index("Trust at a glance:"):text.index("Also known as")]
+    shown = [condition, *condition.features, *condition.diagnostics]
+    shown += [link for _, link in data.causes_of(condition.id)] + [u for _, u in data.treatments_for(condition.id)]
+    shown += [c for _, c in claims_in(condition) if not hasattr(c, "verdict")]
+    disputed = sum(1 for c in shown if getattr(c, "verdict", None) is Verdict.DISPUTED)
+    assert f"{disputed} disputed" in summary and "Weakest source: source reliability: very-low" in summary
+
+
+def _search_index(site: Path) -> tuple[dict[str, str], dict[str, dict[str, object]]]:
+    index = json.loads((site / "site/search/search_index.json").read_text(encoding="utf-8"))
     text_of: dict[str, str] = {}
+    top: dict[str, dict[str, object]] = {}
     for doc in index["docs"]:
         key = doc["location"].split("#")[0]
         text_of[key] = text_of.get(key, "") + " " + doc["title"] + " " + doc["text"]
+        if "#" not in doc["location"]:
+            top[key] = doc
+    return text_of, top
+
+
+def test_names_misspellings_and_weights_are_in_the_search_index(real_site: Path, data: Dataset) -> None:
+    text_of, top = _search_index(real_site)
     for kind in ("condition", "cause", "treatment"):
         for record in data.collections[kind].values():
+            key = f"generated/{FOLDERS[kind]}/{record.id}/"
             names = [record.name, *(s.name for s in record.synonyms), *(b.name for b in getattr(record, "brands", []))]
-            indexed = normalize(text_of[f"generated/{FOLDERS[kind]}/{record.id}/"])
+            indexed = normalize(text_of[key])
             assert all(normalize(n) in indexed for n in names), f"{kind}:{record.id}"
+            assert top[key]["tags"] == search_tags(record.name) and float(top[key]["boost"]) > 1  # type: ignore[arg-type]
     assert "anemia" in normalize(text_of["generated/causes/iron-deficiency-anaemia/"])
+    assert "zopiklone" in text_of["generated/treatments/zopiclone/"]
+    assert "insomina" in text_of["generated/conditions/insomnia/"]
+    assert "Imovane" in text_of["generated/treatments/zopiclone/"]
+    assert not re.search(r"[a-z][.:;][a-z]", re.sub(r"<[^>]+>|https?://\S+|\d[.:]\d", " ", text_of[
+        "generated/warnings/zopiclone-common-adverse-effects/"])), "words run together in the snippet text"
+    for index in ("conditions", "causes", "treatments", "warnings", "sources"):  # table cells keep a space apart
+        cells = re.sub(r"<[^>]+>", " ", text_of[f"generated/{index}/"])
+        assert not re.search(r"[a-z][A-Z]|\d[A-Za-z]{3}", cells), index
 
 
-def test_condition_diagrams_link_causes_and_treatments(real_site: Path, data: Dataset) -> None:
+def test_misspellings_cover_swaps_sounds_and_doubled_letters() -> None:
+    assert "insomina" in misspellings("insomnia")
+    assert "zopiklone" in misspellings("zopiclone")
+    assert "clonazepan" not in misspellings("clonazepam")  # one edit of a known kind, not any edit
+    assert "slep" in misspellings("sleep") and misspellings("RLS") == []
+    assert "Imovane" in aliases("treatment:zopiclone", ["zopiclone"])
+    assert "zopiclone" not in aliases("treatment:zopiclone", ["zopiclone"])
+
+
+def test_condition_diagrams_link_causes_treatments_and_subtypes(real_site: Path, data: Dataset) -> None:
     with_pictures = 0
     for condition in data.conditions.values():
         html = page_of(real_site, f"condition:{condition.id}").read_text(encoding="utf-8")
         refs = {f"causes/{c.id}/" for c, _ in data.causes_of(condition.id)}
         refs |= {f"treatments/{t.id}/" for t, _ in data.treatments_for(condition.id)}
-        if not refs:
-            assert "sd-diagram" not in html
-            continue
-        with_pictures += 1
         figure = html[html.index('<figure class="sd-diagram">'):]
         svg = figure[:figure.index("</svg>")]
         assert 'role="img"' in svg and "<script" not in svg
         assert all(f'href="../../{ref}"' in svg for ref in refs), condition.id
+        sizes = [float(x) for x in re.findall(r'<svg viewBox="0 0 (\d+) ', svg)]
+        assert sizes == [340], condition.id  # drawn at 340 units: about 1:1 on a 390 px phone
+        with_pictures += bool(refs)
+        if not data.treatments_for(condition.id):
+            assert "The sources name no treatment" in svg, condition.id
+            assert f"The sources name no treatment for {condition.name}" in parse(
+                page_of(real_site, f"condition:{condition.id}")).text, condition.id
     assert with_pictures >= 5
+    myoclonus = page_of(real_site, "condition:myoclonus").read_text(encoding="utf-8")
+    subtype_drugs = {t.id for sub in data.children("myoclonus") for t, _ in data.treatments_for(sub.id)}
+    assert subtype_drugs and "Treatments of its subtypes" in myoclonus
+    assert all(f'href="../../treatments/{t}/"' in myoclonus for t in subtype_drugs)
+    assert "from a subtype" in parse(page_of(real_site, "condition:myoclonus")).text
     tree = parse(real_site / "site/generated/hierarchy/index.html")
     assert {f"../conditions/{c}/" for c in data.conditions} <= set(tree.links)
+    hierarchy = (real_site / "site/generated/hierarchy/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<li><a href="\.\./conditions/myoclonus/">Myoclonus</a>\s*<ul>', hierarchy, re.IGNORECASE)
 
 
 def test_source_pages_show_assessment_and_exclusions(real_site: Path, data: Dataset) -> None:
@@ -327,27 +424,30 @@ def test_spam_and_source_text_never_reach_the_site(real_site: Path, data: Datase
 
 # -- safety: text from the data is inert ------------------------------------------------------------------------
 
+TITLE = "Sleep </title><script>alert(4)</script> paralysis"
 HOSTILE = '<script>alert("x")</script> [click](javascript:alert(1)) <img src=x onerror=alert(2)> **bold** | pipe'
 
 
 def test_record_text_cannot_inject_html_script_or_links(tmp_path: Path) -> None:
     dataset = tmp_path / "dataset"
-    shutil.copytree(FIXTURES / "valid" / "dataset", dataset)
-    insomnia = dataset / "conditions" / "insomnia.yaml"
-    record = yaml.safe_load(insomnia.read_text())
+    shutil.copytree(DATASET, dataset)
+    path = dataset / "conditions" / "sleep-paralysis.yaml"
+    record = yaml.safe_load(path.read_text())
+    record["name"] = TITLE
     record["definition"] = f"Trouble sleeping. {HOSTILE}"
     record["synonyms"].append({"name": "<a href='javascript:alert(3)'>x</a>"})
-    insomnia.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True))
-    warning = dataset / "warnings" / "examplon-adverse-effects.yaml"
-    record = yaml.safe_load(warning.read_text())
+    path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True))
+    path = dataset / "warnings" / "zopiclone-common-adverse-effects.yaml"
+    record = yaml.safe_load(path.read_text())
     record["statement"] = f"Bitter taste. {HOSTILE}"
-    warning.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True))
+    path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True))
 
     records = make_project(tmp_path / "project", dataset)
     assert build_site(tmp_path / "project", records) == 0
     project = tmp_path / "project"
-    pages = [page_of(project, "condition:insomnia"), page_of(project, "warning:examplon-adverse-effects"),
-             project / "site/generated/conditions/index.html"]
+    pages = [page_of(project, "condition:sleep-paralysis"),
+             page_of(project, "warning:zopiclone-common-adverse-effects"),
+             project / "site/generated/conditions/index.html", page_of(project, "treatment:zopiclone")]
     for path in pages:
         html = parse(path)
         assert not any("alert" in script for script in html.scripts), path
@@ -355,18 +455,16 @@ def test_record_text_cannot_inject_html_script_or_links(tmp_path: Path) -> None:
         assert not [a for a in html.attributes if a[1].startswith("on")], path
         assert not [a for a in html.attributes if a[0] == "img" and a[2] == "x"], path
         assert "<strong>bold</strong>" not in path.read_text(encoding="utf-8")
+    raw = pages[0].read_text(encoding="utf-8")
+    title = raw[raw.index("<title>"):raw.index("</head>")]
+    assert "&lt;/title&gt;&lt;script&gt;alert(4)&lt;/script&gt;" in title.split("</title>")[0], title[:300]
+    assert parse(pages[0]).text.startswith(TITLE) or TITLE in parse(pages[0]).text
     text = parse(pages[0]).text
-    assert '<script>alert("x")</script> [click](javascript:alert(1)) <img src=x onerror=alert(2)> **bold** | pipe' \
-        in text
-    assert "<a href='javascript:alert(3)'>x</a>" in text
-    site_text = " ".join(parse(p).text for p in (tmp_path / "project/site").rglob("*.html"))
-    assert "Buy cheap pills now" not in site_text  # the demo source's spam line
-
-
-def test_markdown_escaping_leaves_no_active_character() -> None:
-    escaped = md("- a *b* _c_ `d` [e](f) <g> & h | i # j ! k {l} ~m~ ^n^ ==o==\n1. p")
-    assert not re.search(r"[*_`\[\]<>|#!{}~^=]", re.sub(r"&#\d+;", "", escaped))
-    assert escaped.startswith("&#45;") and "\n" not in escaped
+    assert HOSTILE in text and "<a href='javascript:alert(3)'>x</a>" in text
+    index = (project / "site/search/search_index.json").read_text(encoding="utf-8")
+    assert "<script>alert" not in index and "javascript:alert(3)'>" not in index
+    site_text = " ".join(parse(p).text for p in (project / "site").rglob("*.html"))
+    assert HOSTILE in site_text
 
 
 # -- reference pages --------------------------------------------------------------------------------------------
@@ -419,3 +517,76 @@ def test_api_page_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 def test_changelog_is_on_the_site(real_site: Path) -> None:
     text = parse(real_site / "site/generated/changelog/index.html").text
     assert "0.1.0" in text
+
+
+# -- what changed -----------------------------------------------------------------------------------------------
+
+
+def test_release_page_lists_claim_level_changes_from_the_previous_release(real_site: Path, data: Dataset) -> None:
+    page = real_site / "site/generated/release/index.html"
+    text = parse(page).text
+    assert "from release 0.1.0 to release 0.2.0" in text and "has no claim ids" in text
+    row = re.search(r"parkinsons-disease-link-restless-legs-syndrome-[a-z0-9-]+ .{0,120}? supported → unsupported",
+                    text)
+    assert row, "the re-judged Parkinson's disease link is not listed"
+    assert "../causes/parkinsons-disease/#parkinsons-disease-link-restless-legs-syndrome" in page.read_text(
+        encoding="utf-8")
+    record = parse(page_of(real_site, "cause:parkinsons-disease")).text
+    assert "Changed in 0.2.0" in record and "re-judged" in record and "supported → unsupported" in record
+    old = json.loads((ROOT / "releases/0.1.0.json").read_text(encoding="utf-8"))["records"]
+    new = sorted(f"{kind}:{rid}" for kind, c in data.collections.items() for rid in c
+                 if rid not in {r["id"] for r in old.get(kind, [])})
+    assert new and "release 0.1.0 had no such record" in parse(page_of(real_site, new[0])).text
+
+
+_STATUS = {("as-written", "supported"): "accepted", ("corrected", "supported"): "corrected",
+           ("as-written", "disputed"): "disputed"}
+
+
+def _old(link: dict[str, object], **changes: object) -> dict[str, object]:
+    """A link as release 0.1.0 wrote it: no claim id, a curation status instead of reading and verdict."""
+    judgement = (link.get("reading", "as-written"), link.get("verdict", "supported"))
+    old = {k: v for k, v in link.items() if k not in ("id", "reading", "verdict", "note", "basis")}
+    return {**old, "curation": {"status": _STATUS.get(judgement, "accepted")}, **changes}  # type: ignore[arg-type]
+
+
+def test_claim_diff_matches_by_text_then_position(data: Dataset) -> None:
+    cause = next(c for c in data.causes.values() if len(c.links) >= 3
+                 and all((link.reading.value, link.verdict.value) in _STATUS for link in c.links))
+    links = cause.model_dump(mode="json")["links"]
+    flipped = "accepted" if links[1].get("verdict", "supported") == "disputed" else "disputed"
+    old_links = [_old(links[0], statement="Worded otherwise in the old release."),  # same place, new words
+                 _old(links[1], curation={"status": flipped}),  # same words, judged otherwise
+                 *(_old(link) for link in links[2:]),  # unchanged
+                 {"statement": "A claim the new release dropped.", "curation": {"status": "accepted"}}]
+    old = {"version": "0.1.0", "records": {"cause": [{"id": cause.id, "links": old_links}]}}
+    changes = compare(old, data)
+    mine = sorted((c.kind, c.claim or "") for c in changes.of(f"cause:{cause.id}") if c.where == "links")
+    assert mine == sorted([("reworded", links[0]["id"]), ("re-judged", links[1]["id"]), ("removed", "")])
+    assert "no claim ids" in changes.method
+
+
+def test_kept_release_bundle_matches_its_published_ids() -> None:
+    bundle = json.loads((ROOT / "releases" / "0.1.0.json").read_text(encoding="utf-8"))
+    ids = {f"{kind}:{r['id']}" for kind, records in bundle["records"].items() for r in records}
+    ids |= {f"strength:{s['id']}" for r in bundle["records"]["treatment"] for s in r.get("strengths", [])}
+    assert bundle["version"] == "0.1.0"
+    assert ids == set((ROOT / "releases" / "0.1.0.ids").read_text(encoding="utf-8").split())
+
+
+def test_provenance_names_the_reliability_of_the_article_it_falls_in(data: Dataset) -> None:
+    from sleepdata.models import Article
+    from sleepdata.site.context import Site
+
+    source = data.sources["myoclonus-health-portal-compilation"]
+    article = Article.model_validate({"id": "rls", "start": 0, "end": 5000, "title": "Restless legs, a forum answer",
+                                      "kind": "forum-thread", "assessment": {"reliability": "very-low",
+                                                                             "reasons": ["Anonymous advice."]}},
+                                     strict=False)
+    site = Site(data.extended([source.model_copy(update={"articles": [article]})]))
+    inside = Span(source=f"source:{source.id}", start=10, end=20)
+    outside = Span(source=f"source:{source.id}", start=6000, end=6010)
+    [cited] = site.cited([inside, outside])
+    assert cited.reliability == source.assessment.reliability.value
+    assert cited.articles == [("Restless legs, a forum answer", "very-low")]
+    assert cited.ranges == ["10\u201320", "6000\u20136010"]

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 from ..models import Condition
-from . import diagrams
 from .context import HIERARCHY, Page, Site, record_path
-from .facts import badge, blocks, fact, kind_badge, standing_badge, trust_badges, verdict
-from .sections import also_known_as, code_table, mention_list, note_list, section, synonym_names, synonym_table
-from .text import CHEVRON, capital, label, md
+from .diagrams import condition_diagram
+from .judgement import summary
+from .names import aliases, record_names, search_boost, search_tags, synonym_label, us_spellings
+
+STANDING_WORDS = {"approved": "approved", "off-label": "off-label use", "suggested": "suggested",
+                  "contested": "contested use"}
+PURPOSES = {"confirm": "confirm it", "exclude": "rule out other causes", "differentiate": "tell it apart from",
+            "find-cause": "find the cause"}
 
 
 def ancestors(site: Site, condition: Condition) -> list[Condition]:
@@ -22,101 +28,67 @@ def ancestors(site: Site, condition: Condition) -> list[Condition]:
     return chain
 
 
-def _hierarchy(page: Page, condition: Condition) -> str:
-    site = page.site
-    lines = []
-    path = [page.link(f"condition:{c.id}") for c in reversed(ancestors(site, condition))]
-    if path:
-        axis = f" (subtype {md(condition.subtype_axis)})" if condition.subtype_axis else ""
-        lines.append(f"Kind of: {f' {CHEVRON} '.join([*path, f'**{md(condition.name)}**'])}{axis}")
-    children = site.data.children(condition.id)
-    if children:
-        lines.append("Kinds of " + md(condition.name) + ": " + ", ".join(
-            page.link(f"condition:{c.id}") for c in sorted(children, key=lambda c: c.name.casefold())))
-    if not lines:
-        return ""
-    lines.append(f"See the [whole hierarchy]({page.href(HIERARCHY)}).")
-    return "\n\n".join(lines)
+def _grouped(pairs: Iterator[tuple[str, Any]] | list[tuple[str, Any]]) -> list[tuple[str, list[Any]]]:
+    out: dict[str, list[Any]] = {}
+    for key, value in pairs:
+        out.setdefault(key, []).append(value)
+    return list(out.items())
 
 
-def _causes(page: Page, condition: Condition) -> str:
-    by_cause: dict[str, list[str]] = {}
-    for cause, link in ((c, link) for c, links in page.site.data.causes_of(condition.id) for link in links):
-        lead = badge(label(link.relation.value), f"relation-{link.relation.value}") + " "
-        by_cause.setdefault(cause.id, []).append(fact(page, link, lead))
-    parts = [f"### {page.link(f'cause:{cid}')}\n\n{blocks(items)}" for cid, items in by_cause.items()]
-    return "\n\n".join(parts)
+def _rolled(site: Site, condition: Condition, own: set[str], kind: str) -> list[tuple[str, list[str]]]:
+    """What the sources state for the subtypes, not for the condition itself: (reference, [subtype refs])."""
+    out: dict[str, list[str]] = {}
+    for sub in site.descendants(condition):
+        pairs = site.data.causes_of(sub.id) if kind == "cause" else site.data.treatments_for(sub.id)
+        for record, _ in pairs:
+            ref = f"{kind}:{record.id}"
+            if ref not in own:
+                subs = out.setdefault(ref, [])
+                if f"condition:{sub.id}" not in subs:
+                    subs.append(f"condition:{sub.id}")
+    return sorted(out.items(), key=lambda item: site.name(item[0]).casefold())
 
 
-def _treatments(page: Page, condition: Condition) -> str:
-    by_treatment: dict[str, list[str]] = {}
-    for treatment, use in ((t, use) for t, uses in page.site.data.treatments_for(condition.id) for use in uses):
-        lead = standing_badge(use.standing.value) + " "
-        by_treatment.setdefault(treatment.id, []).append(fact(page, use, lead))
-    parts = []
-    for tid, items in by_treatment.items():
-        part = f"### {page.link(f'treatment:{tid}')}\n\n{blocks(items)}"
-        if warnings := page.site.data.warnings_for(f"treatment:{tid}"):
-            path, _ = page.site.target(f"treatment:{tid}")
-            part += f"\n\nSee its [{len(warnings)} warning{'s' * (len(warnings) != 1)}]({page.href(path, 'warnings')})."
-        parts.append(part)
-    return "\n\n".join(parts)
-
-
-def _features(page: Page, condition: Condition) -> str:
-    by_kind: dict[str, list[str]] = {}
-    for feature in condition.features:
-        by_kind.setdefault(feature.kind.value, []).append(fact(page, feature))
-    return "\n\n".join(f"### {capital(label(kind))}\n\n{blocks(items)}" for kind, items in by_kind.items())
-
-
-def _diagnostics(page: Page, condition: Condition) -> str:
-    items = []
-    for diagnostic in condition.diagnostics:
-        codes = "".join(f" ({md(c.system.value)} {md(c.code)})" for c in diagnostic.codes)
-        items.append(fact(page, diagnostic, f"**{md(diagnostic.test)}**{codes}: "))
-    return blocks(items)
-
-
-def condition_page(site: Site, condition: Condition) -> Page:
-    page = site.page(record_path("condition", condition.id))
-    causes = diagrams.cause_groups(site.data, condition.id)
-    treatments = diagrams.treatment_groups(site.data, condition.id)
-    page.add(f"# {md(condition.name)}", "",
-             f"{kind_badge(condition.category.value)} {trust_badges(condition)}", "",
-             also_known_as(synonym_names(condition.synonyms), condition.name), "",
-             verdict(condition.curation), "",
-             f"**Definition.** {md(condition.definition)}", "")
-    page.add(*section("At a glance", "at-a-glance", diagrams.condition_diagram(page, condition.name, causes,
-                                                                                 treatments)))
-    page.add(*section("Hierarchy", "hierarchy", _hierarchy(page, condition)))
-    page.add(*section("Names and codes", "names-and-codes", synonym_table(page, condition.synonyms),
-                      code_table(condition.codes)))
-    page.add(*section("Causes", "causes", _causes(page, condition)))
-    page.add(*section("Treatments", "treatments", _treatments(page, condition)))
-    page.add(*section("Features", "features", _features(page, condition)))
-    page.add(*section("Diagnostics", "diagnostics", _diagnostics(page, condition)))
-    page.add(*section("Curator's notes", "notes", note_list(condition.notes)))
-    page.add(*section("Mentions", "mentions", mention_list(page, condition.mentions)))
+def condition_page(site: Site, condition: Condition, release: dict[str, Any]) -> Page:
+    ref = f"condition:{condition.id}"
+    page = site.page(record_path("condition", condition.id), "condition.md.j2", condition.name)
+    causes = _grouped((f"cause:{c.id}", link) for c, links in site.data.causes_of(condition.id) for link in links)
+    uses = _grouped((f"treatment:{t.id}", use) for t, uses in site.data.treatments_for(condition.id) for use in uses)
+    treatments = [(tref, items, len(site.data.warnings_for(tref))) for tref, items in uses]
+    shown = [x for _, items in causes for x in items] + [x for _, items, _ in treatments for x in items]
+    names = record_names(condition)
+    page.boost, page.tags = search_boost(8, condition.name), search_tags(condition.name)
+    page.context.update(
+        condition=condition, trust=summary(condition, shown, site.worst_reliability(condition)),
+        names=[synonym_label(s.kind.value, s.name) for s in condition.synonyms], us=us_spellings(names),
+        aliases=aliases(ref, names), diagram=condition_diagram(page, condition),
+        ancestors=list(reversed(ancestors(site, condition))),
+        children=sorted(site.data.children(condition.id), key=lambda c: c.name.casefold()), hierarchy=HIERARCHY,
+        causes=causes, treatments=treatments,
+        rolled_causes=_rolled(site, condition, {r for r, _ in causes}, "cause"),
+        rolled_treatments=_rolled(site, condition, {r for r, _, _ in treatments}, "treatment"),
+        warnings=site.warnings_by_target.get(ref, []),
+        features=_grouped((f.kind.value, f) for f in condition.features),
+        standing_words=STANDING_WORDS, purposes=PURPOSES, **release)
     return page
 
 
-def _tree(page: Page, condition: Condition, depth: int, seen: set[str]) -> Iterator[str]:
+@dataclass
+class Node:
+    condition: Condition
+    children: list[Node]
+
+
+def _tree(site: Site, condition: Condition, seen: set[str]) -> Node:
     seen.add(condition.id)
-    axis = f' <span class="sd-axis">{md(condition.subtype_axis)}</span>' if condition.subtype_axis else ""
-    yield f"{'    ' * depth}- {page.link(f'condition:{condition.id}')}{axis}"
-    for child in sorted(page.site.data.children(condition.id), key=lambda c: c.name.casefold()):
-        if child.id not in seen:
-            yield from _tree(page, child, depth + 1, seen)
+    kids = sorted(site.data.children(condition.id), key=lambda c: c.name.casefold())
+    return Node(condition, [_tree(site, c, seen) for c in kids if c.id not in seen])
 
 
 def hierarchy_page(site: Site) -> Page:
-    page = site.page(HIERARCHY)
+    page = site.page(HIERARCHY, "hierarchy.md.j2", "Condition hierarchy")
     roots = sorted((c for c in site.data.conditions.values() if not c.parent), key=lambda c: c.name.casefold())
     seen: set[str] = set()
-    lines = [line for root in roots for line in _tree(page, root, 0, seen)]
-    page.add("# Condition hierarchy", "",
-             "Each condition under the broader condition it is a kind of, with the axis of the subdivision where "
-             "the curator records one. Conditions without a broader condition stand at the top level.", "",
-             '<div class="sd-tree" markdown>', "", *lines, "", "</div>")
+    trees = [_tree(site, root, seen) for root in roots]
+    page.context.update(branches=[t for t in trees if t.children], single=[t for t in trees if not t.children])
     return page

@@ -1,30 +1,16 @@
-"""Warning pages: adverse effects, interactions, cautions, limits and non-standard strengths."""
+"""Warning pages: adverse effects, interactions, contraindications, cautions, red flags and limits on use."""
 
 from __future__ import annotations
 
-from ..models import Warning, WarningKind
+from typing import Any
+
+from ..models import Warning
 from .context import Page, Site, record_path
-from .facts import badge, fact, kind_badge, status_badge
-from .text import capital, humanize, label
+from .judgement import summary
+from .text import humanize
 
 
-def severity_badge(warning: Warning) -> str:
-    return badge(warning.severity.value, f"severity-{warning.severity.value}") if warning.severity else ""
-
-
-def warning_page(site: Site, warning: Warning) -> Page:
-    page = site.page(record_path("warning", warning.id))
-    badges = " ".join(b for b in (kind_badge(warning.kind.value), severity_badge(warning),
-                                  badge(warning.frequency.value, "kind") if warning.frequency else "",
-                                  status_badge(warning.curation.status)) if b)
-    targets = ", ".join(page.link(ref) for ref in warning.applies_to)
-    page.add(f"# {humanize(warning.id)}", "", badges, "")
-    strengths = [ref for ref in warning.applies_to if ref.startswith("strength:")]
-    if warning.kind is WarningKind.NON_STANDARD_STRENGTH:
-        named = ", ".join(page.link(ref) for ref in strengths) or targets
-        page.add('!!! danger "Non-standard strength"', "",
-                 f"    This warning concerns a strength that is not marketed or recommended: {named}. "
-                 "Nothing here is a dosing recommendation.", "")
-    page.add(f"**Applies to:** {targets}", "", fact(page, warning, f"**{capital(label(warning.kind.value))}.** "),
-             "")
+def warning_page(site: Site, warning: Warning, release: dict[str, Any]) -> Page:
+    page = site.page(record_path("warning", warning.id), "warning.md.j2", humanize(warning.id))
+    page.context.update(warning=warning, trust=summary(warning, [], site.worst_reliability(warning)), **release)
     return page

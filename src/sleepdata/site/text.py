@@ -1,45 +1,12 @@
-"""Escaping and formatting: text from the data reaches a page as plain text, doses without stray zeros."""
+"""Formatting values as readers write them: doses without stray zeros, enum values as words, ranges with en
+dashes. No escaping here: templates escape (see `render`)."""
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
-from ..models import Quantity
-from ..textsafe import UNSAFE
-
-# Characters that Markdown, its extensions (tables, attr_list, admonitions) or HTML (text, attribute values,
-# SVG) would act on. Each is written as a numeric character reference, which every Markdown engine passes
-# through as literal text and every HTML parser reads back as the character.
-_ACTIVE = set("\\`*_{}[]<>&|!#~^=\"'")
-EN_DASH, CHEVRON = "\u2013", "\u203a"
-# What would open a list or draw a rule if the text began a line: `- `, `+ `, `---`, `1. `, `2) ` (a leading
-# `-5` is a number, and a leading `.` opens nothing: `../page/` stays as it is).
-_LINE_START = re.compile(r"^(\d*)((?<=\d)[.)](?=\s|$)|(?<!\d)[-+](?!\d))")
-
-
-def md(text: str) -> str:
-    """Text from the data as inert Markdown and HTML: no markup, link, tag, attribute or line break can come from it.
-
-    The one escaping function for every place text from the data reaches a page: Markdown body, headings (and so
-    the page `<title>`), HTML attribute values, SVG text and titles.
-    """
-    flat = " ".join(UNSAFE.sub(" ", text).split())
-    escaped = "".join(f"&#{ord(ch)};" if ch in _ACTIVE else ch for ch in flat)
-    return _LINE_START.sub(lambda m: m.group(1) + f"&#{ord(m.group(2))};", escaped, count=1)
-
-
-def code(text: str, css: str = "") -> str:
-    """Literal text shown as inline code (HTML, so that pipes and backticks stay literal)."""
-    return f'<code class="{css}">{md(text)}</code>' if css else f"<code>{md(text)}</code>"
-
-
-def prose(text: str) -> str:
-    """Our own descriptive text (schema descriptions) with `code spans` kept, everything else escaped."""
-    parts = text.split("`")
-    if len(parts) % 2 == 0:
-        return md(text)
-    return "".join(code(part) if i % 2 else md(part) for i, part in enumerate(parts))
+EN_DASH = "\u2013"
 
 
 def amount(value: float) -> str:
@@ -60,20 +27,6 @@ def unit(ucum: str) -> str:
 def dose(value: float, ucum: str) -> str:
     """An amount with its unit: `7.5 mg`."""
     return f"{amount(value)} {unit(ucum)}"
-
-
-def quantity(q: Quantity) -> str:
-    """A quantity in words, escaped: `age at onset: 20-35 years` (with an en dash)."""
-    suffix = f" {unit(q.unit)}" if unit(q.unit) else ""
-    if q.value is not None:
-        figure = amount(q.value)
-    elif q.low is not None and q.high is not None:
-        figure = span_range(amount(q.low), amount(q.high))
-    elif q.low is not None:
-        figure = f"at least {amount(q.low)}"
-    else:
-        figure = f"at most {amount(q.high or 0)}"
-    return f"{md(q.measure)}: {md(figure + suffix)}"
 
 
 _HYPHENATED = re.compile(r"non-standard|off-label|not-verifiable|next-day|over-the-counter|prescription-only|"
@@ -106,11 +59,3 @@ def humanize(slug: str) -> str:
     """A readable title from an id: `zopiclone-3-75-mg-cns-effects` → `Zopiclone 3.75 mg CNS effects`."""
     words = label(re.sub(r"(?<=\d)-(?=\d+-(?:mg|ug|g)\b)", ".", slug)).split(" ")
     return capital(" ".join(_ACRONYMS.get(word, word) for word in words))
-
-
-def shorten(text: str, limit: int) -> str:
-    """At most `limit` characters, cut at a word and marked with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"

@@ -1,0 +1,194 @@
+"""What changed between the previous release and this one, claim by claim, for the release page and the
+"changed in this release" section of each record page.
+
+Claims are followed by their claim id. A release from before claim ids (0.1.0) is matched to this one record
+by record and list by list: an id where the old item had one (strengths, warnings), else the same statement,
+else the same position in the list; whatever is left is added or removed. The page says which way it matched.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..claims import claims_in
+from ..dataset import Dataset
+from ..models import KINDS
+
+#: How a 0.1 curation status reads in the two axes of 0.2: (reading, verdict).
+_STATUS = {"accepted": ("as-written", "supported"), "corrected": ("corrected", "supported"),
+           "disputed": ("as-written", "disputed")}
+METHOD_BY_ID = "claims matched by claim id"
+METHOD_BY_POSITION = ("the previous release has no claim ids: its facts are matched to this release's claims by "
+                      "record, list and statement text, then by position in the list")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One claim of one release, as the diff compares it."""
+
+    ref: str  # the record
+    list: str  # where in the record (`features`, `uses`, `strengths.doses`; empty for the record itself)
+    position: int
+    id: str | None
+    text: str
+    judgement: tuple[str, str] | None  # (reading, verdict), None for names and notes
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # added, removed, re-judged, reworded
+    ref: str
+    where: str  # the list in the record (`features`, `uses`; empty for the record itself)
+    claim: str | None
+    text: str
+    detail: str = ""
+
+
+@dataclass
+class Changes:
+    old: str
+    new: str
+    method: str
+    changes: list[Change] = field(default_factory=list)
+    added_records: list[str] = field(default_factory=list)
+    removed_records: list[tuple[str, str | None]] = field(default_factory=list)  # (ref, replacement)
+
+    def of(self, ref: str) -> list[Change]:
+        return [c for c in self.changes if c.ref == ref]
+
+    def count(self, kind: str) -> int:
+        return sum(1 for c in self.changes if c.kind == kind)
+
+    @property
+    def method_short(self) -> str:
+        return "matched by claim id" if self.method == METHOD_BY_ID else "matched by record, list and text"
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    for key in ("statement", "name", "text"):
+        if isinstance(value.get(key), str):
+            return str(value[key])
+    if "amount" in value:
+        return f"{value['amount']:g} {value.get('unit', '')}".strip()
+    if "condition" in value and "fit" in value:
+        return f"dose for {value['condition']}: {value['fit']}"
+    return json.dumps(value, sort_keys=True)[:120]
+
+
+def _judgement(value: Any) -> tuple[str, str] | None:
+    if not isinstance(value, dict):
+        return None
+    if "curation" in value:
+        return _STATUS.get(value["curation"].get("status"), ("as-written", "supported"))
+    if "verdict" in value or "reading" in value or ("id" in value and "statement" in value):
+        return value.get("reading", "as-written"), value.get("verdict", "supported")
+    return None
+
+
+def _old_items(kind: str, record: dict[str, Any]) -> Iterator[Item]:
+    """The facts of a 0.1 record: every list item with a statement, a name, an amount, or a plain note."""
+    ref = f"{kind}:{record['id']}"
+    if "statement" in record:
+        yield Item(ref, "", 0, record["id"], _text(record), _judgement(record))
+    for key, value in record.items():
+        if isinstance(value, list) and value and all(isinstance(v, dict | str) for v in value) and key not in (
+                "mentions", "provenance", "codes", "exclusions", "applies_to", "reasons", "markets"):
+            for i, item in enumerate(value):
+                if isinstance(item, str) and key != "notes":
+                    continue
+                if key == "synonyms" and not item.get("provenance"):
+                    continue  # a name the curator added is no claim (it has no claim id in later releases)
+                oid = item.get("id") if isinstance(item, dict) else None
+                yield Item(ref, key, i, oid, _text(item), _judgement(item))
+
+
+def _new_items(data: Dataset) -> Iterator[Item]:
+    for kind, collection in data.collections.items():
+        for rid, record in collection.items():
+            ref = f"{kind}:{rid}"
+            for path, claim in claims_in(record):
+                where = ".".join(str(p) for p in path if not isinstance(p, int))
+                position = next((p for p in reversed(path) if isinstance(p, int)), 0)
+                raw = claim.model_dump(mode="json")
+                yield Item(ref, where, position, claim.id, _text(raw), _judgement(raw) if hasattr(claim, "verdict")
+                           else None)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
+def _pair(old: list[Item], new: list[Item]) -> Iterator[tuple[Item | None, Item | None]]:
+    """Old and new items of one list of one record, matched by id, then text, then position."""
+    left, right = list(old), list(new)
+    for rule in (lambda o, n: o.id is not None and o.id == n.id, lambda o, n: _norm(o.text) == _norm(n.text),
+                 lambda o, n: o.position == n.position):
+        for o in list(left):
+            match = next((n for n in right if rule(o, n)), None)
+            if match is not None:
+                left.remove(o)
+                right.remove(match)
+                yield o, match
+    yield from ((o, None) for o in left)
+    yield from ((None, n) for n in right)
+
+
+def _words(judgement: tuple[str, str] | None) -> str:
+    if judgement is None:
+        return "no judgement"
+    reading, verdict = judgement
+    return verdict + (", corrected reading" if reading == "corrected" else "")
+
+
+def compare(old_bundle: dict[str, Any], new: Dataset) -> Changes:
+    """The claim-level changes from a release bundle (as `releases/<version>.json` keeps it) to `new`."""
+    old_records = {f"{kind}:{r['id']}": (kind, r) for kind, items in old_bundle["records"].items() for r in items}
+    by_id = any("id" in item for _, r in old_records.values() for key in ("features", "uses", "links")
+                for item in r.get(key, []) if isinstance(item, dict))
+    changes = Changes(old_bundle["version"], new.version, METHOD_BY_ID if by_id else METHOD_BY_POSITION)
+    new_refs = {f"{kind}:{rid}" for kind, c in new.collections.items() for rid in c}
+    changes.added_records = sorted(new_refs - set(old_records))
+    changes.removed_records = sorted((ref, new.retired.get(ref)) for ref in set(old_records) - new_refs)
+    olds: dict[tuple[str, str], list[Item]] = {}
+    for kind, record in old_records.values():
+        if kind in KINDS:
+            for item in _old_items(kind, record):
+                olds.setdefault((item.ref, item.list.split(".")[0]), []).append(item)
+    news: dict[tuple[str, str], list[Item]] = {}
+    for item in _new_items(new):
+        news.setdefault((item.ref, item.list), []).append(item)
+    for key in sorted(set(olds) | set(news)):
+        for o, n in _pair(olds.get(key, []), news.get(key, [])):
+            if o is None and n is not None:
+                if n.ref in old_records:  # a new record's claims are told by the record, not one by one
+                    changes.changes.append(Change("added", n.ref, n.list, n.id, n.text, _words(n.judgement)))
+            elif n is None and o is not None:
+                if o.ref in new_refs:
+                    changes.changes.append(Change("removed", o.ref, o.list, None, o.text))
+            elif o is not None and n is not None:
+                if o.judgement and n.judgement and o.judgement != n.judgement:
+                    changes.changes.append(Change("re-judged", n.ref, n.list, n.id, n.text,
+                                                  f"{_words(o.judgement)} → {_words(n.judgement)}"))
+                elif _norm(o.text) != _norm(n.text):
+                    changes.changes.append(Change("reworded", n.ref, n.list, n.id, n.text, f"was: {o.text}"))
+    return changes
+
+
+def previous_release(root: Path, version: str) -> dict[str, Any] | None:
+    """The bundle of the newest release before `version` kept in `root/releases/`, or None."""
+    def key(path: Path) -> tuple[int, ...]:
+        return tuple(int(x) for x in path.stem.split("."))
+
+    older = [p for p in (root / "releases").glob("*.json") if re.fullmatch(r"\d+\.\d+\.\d+", p.stem)
+             and key(p) < tuple(int(x) for x in version.split("."))]
+    if not older:
+        return None
+    bundle: dict[str, Any] = json.loads(max(older, key=key).read_text(encoding="utf-8"))
+    return bundle
