@@ -148,6 +148,7 @@ def release_ids(data: Dataset) -> list[str]:
 
 def write_release_ids(data: Dataset, directory: Path) -> Path:
     """Write `<version>.ids`, one reference a line, into `directory` (via a temporary file)."""
+    directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{data.version}.ids"
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_text("\n".join(release_ids(data)) + "\n", encoding="utf-8")

@@ -19,7 +19,8 @@ import yaml
 from pydantic import BaseModel
 
 from sleepdata.claims import claims_in
-from sleepdata.dataset import Dataset, normalize
+from sleepdata.dataset import Dataset
+from sleepdata.lookup import normalize
 from sleepdata.models import FOLDERS, Origin, Span, Standing, Verdict
 from sleepdata.site import build_site
 from sleepdata.site.names import aliases, misspellings, search_tags
