@@ -43,6 +43,7 @@ def make_project(root: Path, dataset: Path) -> list[BaseModel]:
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", root)
     shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("generated"))
+    shutil.copytree(ROOT / "overrides", root / "overrides")
     shutil.copytree(ROOT / "schema", root / "schema")
     shutil.copytree(ROOT / "releases", root / "releases")
     if (ROOT / "CHANGELOG.md").is_file():
@@ -163,6 +164,7 @@ def test_every_internal_link_resolves(real_site: Path) -> None:
 def test_zensical_builds_the_same_configuration_strictly(real_site: Path, tmp_path: Path, data: Dataset) -> None:
     shutil.copy(real_site / "mkdocs.yml", tmp_path)
     shutil.copytree(real_site / "docs", tmp_path / "docs")
+    shutil.copytree(real_site / "overrides", tmp_path / "overrides")
     result = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--clean"], cwd=tmp_path,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
@@ -178,6 +180,7 @@ def test_zensical_builds_the_same_configuration_strictly(real_site: Path, tmp_pa
 def test_strict_mode_really_fails_on_a_broken_link(engine: str, tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Home\n\nSee [the page](gone.md) and [this](index.md#gone).\n")
+    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     (tmp_path / "mkdocs.yml").write_text(
         (ROOT / "mkdocs.yml").read_text().split("\nnav:")[0].replace("extra_css:\n  - stylesheets/sleepdata.css\n",
                                                                     ""))
