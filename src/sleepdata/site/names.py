@@ -80,15 +80,16 @@ def aliases(ref: str, names: Iterable[str]) -> list[str]:
     return [a for a in dict.fromkeys(out) if a.casefold() not in known]
 
 
-def search_tags(name: str) -> list[str]:
-    """The record's name as one search token: lower case, letters and digits only, `_` added.
+def search_tags(name: str, *others: str) -> list[str]:
+    """The record's name (and its other usual names) each as one search token: lower case, letters and digits
+    only, `_` added.
 
     The search index weighs tags most and splits them into words only at spaces and hyphens, and a query matches
     every token it begins. The whole name as one token therefore ranks the page a name stands for above pages whose
     names merely contain the word (`insomnia` above `primary insomnia`), and the `_` keeps the token rare, so that
     it is not weighed down by the same word in the text of every page.
     """
-    return [re.sub(r"\W+", "", name.casefold()) + "_"]
+    return list(dict.fromkeys(re.sub(r"\W+", "", n.casefold()) + "_" for n in (name, *others)))
 
 
 def search_boost(base: float, name: str) -> float:

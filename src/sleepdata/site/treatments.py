@@ -21,7 +21,8 @@ def treatment_page(site: Site, treatment: Treatment, release: dict[str, Any]) ->
     ref = f"treatment:{treatment.id}"
     page = site.page(record_path("treatment", treatment.id), "treatment.md.j2", treatment.name)
     names = record_names(treatment)
-    page.boost, page.tags = search_boost(8, treatment.name), search_tags(treatment.name)
+    page.boost, page.tags = search_boost(8, treatment.name), search_tags(
+        treatment.name, *(s.name for s in treatment.synonyms if s.kind.value in ("synonym", "abbreviation")))
     odd = [s for s in treatment.strengths if s.marketed is not Marketed.MARKETED]
     page.context.update(
         treatment=treatment, trust=summary(treatment, [], site.worst_reliability(treatment)),
