@@ -115,21 +115,13 @@ def compare(old: Dataset, new: Dataset) -> dict[str, Any]:
 
 def render_text(report: dict[str, Any]) -> str:
     lines = [f"sleepdata {report['old_version']} -> {report['new_version']}"]
-    lines += [f"+ {ref}" for ref in report["added"]]
-    for item in report["removed"]:
-        tail = f" (retired; use {item['replaced_by']})" if item["replaced_by"] else ""
-        lines.append(f"- {item['id']}{tail}")
-    for ref, fields in report["changed"].items():
-        lines.append(f"~ {ref}")
-        lines += [f"    {f['path']}: {_short(f['old'])} -> {_short(f['new'])}" for f in fields]
     claims = report["claims"]
+    lines += [f"+ {ref}" for ref in report["added"]]
+    lines += [_removed(item["id"], item) for item in report["removed"]]
+    lines += [line for ref, fields in report["changed"].items() for line in _changed(ref, fields)]
     lines += [f"+ claim:{c['id']} ({c['record']} {c['path']})" for c in claims["added"]]
-    for item in claims["removed"]:
-        tail = f" (retired; use {item['replaced_by']})" if item["replaced_by"] else ""
-        lines.append(f"- claim:{item['id']} ({item['record']}){tail}")
-    for cid, fields in claims["changed"].items():
-        lines.append(f"~ claim:{cid}")
-        lines += [f"    {f['path']}: {_short(f['old'])} -> {_short(f['new'])}" for f in fields]
+    lines += [_removed(f"claim:{item['id']} ({item['record']})", item) for item in claims["removed"]]
+    lines += [line for cid, fields in claims["changed"].items() for line in _changed(f"claim:{cid}", fields)]
     if report["fields_dropped"]:
         lines.append(f"fields no record uses any more (a schema break): {', '.join(report['fields_dropped'][:12])}"
                      f"{' …' if len(report['fields_dropped']) > 12 else ''}")
@@ -144,6 +136,14 @@ def release_ids(data: Dataset) -> list[str]:
     records, claims = _index(data)
     strengths = {f"strength:{sid}" for sid in data.ids().get("strength", ())}
     return sorted({*records, *strengths, *(f"claim:{cid}" for cid in claims)})
+
+
+def _removed(label: str, item: dict[str, Any]) -> str:
+    return f"- {label}" + (f" (retired; use {item['replaced_by']})" if item["replaced_by"] else "")
+
+
+def _changed(label: str, fields: list[dict[str, Any]]) -> list[str]:
+    return [f"~ {label}", *(f"    {f['path']}: {_short(f['old'])} -> {_short(f['new'])}" for f in fields)]
 
 
 def write_release_ids(data: Dataset, directory: Path) -> Path:

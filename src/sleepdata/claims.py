@@ -33,16 +33,21 @@ CONTRADICTS_SUPPORTED = re.compile(
 _CLAIMS = (Claim, Note, Strength, DoseAppropriateness)
 
 
-def claims_in(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
-    """Every object with a claim id inside a record, with its path."""
-    if isinstance(value, _CLAIMS) or (isinstance(value, Synonym) and value.id is not None):
-        yield path, value
+def walk(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
+    """Every value inside a record with its path, models and lists included."""
+    yield path, value
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from claims_in(getattr(value, name), (*path, name))
+            yield from walk(getattr(value, name), (*path, name))
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from claims_in(item, (*path, i))
+            yield from walk(item, (*path, i))
+
+
+def claims_in(value: Any) -> Iterator[tuple[Path, Any]]:
+    """Every object with a claim id inside a record, with its path."""
+    return ((path, item) for path, item in walk(value)
+            if isinstance(item, _CLAIMS) or (isinstance(item, Synonym) and item.id is not None))
 
 
 #: Lists whose items have ids but are no claims: the articles of a compilation.

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .integrity import walk
+from .claims import walk
 from .models import Source, Span
 
 THRESHOLD = 0.5

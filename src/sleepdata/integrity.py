@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from . import claims
+from .claims import walk
 from .errors import Problem, did_you_mean
 from .graphs import cycles
 from .models import Condition, Exclusion, Marketed, Quantity, Source, Span, Treatment, Warning
@@ -31,17 +30,6 @@ from .records import RecordFile
 
 MAX_SPAN = 650
 REF = re.compile(r"^(source|condition|cause|treatment|strength|warning|claim):([a-z0-9]+(?:-[a-z0-9]+)*)$")
-
-
-def walk(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
-    """Every value inside a record with its path, models and lists included."""
-    yield path, value
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from walk(getattr(value, name), (*path, name))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from walk(item, (*path, i))
 
 
 def known_ids(files: list[RecordFile]) -> dict[str, set[str]]:

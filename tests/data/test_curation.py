@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import simple_icd_10_cm as icd
 
+from sleepdata.claims import walk
 from sleepdata.dataset import Dataset
-from sleepdata.integrity import walk
 from sleepdata.lookup import normalize
 from sleepdata.models import Code, CodeSystem, Span
 from sleepdata.models.source import ExclusionReason, Source

@@ -13,9 +13,8 @@ import pytest
 import simple_icd_10_cm as icd
 
 from sleepdata import bundle
-from sleepdata.claims import claims_in
+from sleepdata.claims import claims_in, walk
 from sleepdata.coverage import cited_spans, uncovered
-from sleepdata.integrity import walk
 from sleepdata.models import Code, CodeSystem, Judged, Marketed, Origin, Source, Strength, Use, Verdict
 from sleepdata.validation import Report, validate
 from sleepdata.yaml_format import canonical_file
