@@ -124,7 +124,8 @@ def test_condition_chain_of_20000_takes_linear_time(tmp_path: Path, demo_dir: Pa
 
 # -- integrity gaps ----------------------------------------------------------------------------------------
 
-_MEMBERSHIP = ("classes:\n- id: in-class-{target}\n  statement: In its own class.\n  stance: asserted\n  drug_class: treatment:{target}\n"
+_MEMBERSHIP = ("classes:\n- id: in-class-{target}\n  statement: In its own class.\n  stance: asserted\n"
+               "  drug_class: treatment:{target}\n"
                "  provenance:\n  - {{source: 'source:demo-notes', start: 28, end: 100}}\nstrengths:")
 
 
