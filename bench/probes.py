@@ -89,7 +89,7 @@ def lookups(bundle: str, sample: int = 2000) -> dict[str, Any]:
     import orjson
 
     import sleepdata
-    from sleepdata.dataset import normalize
+    from sleepdata.lookup import normalize
 
     raw_bytes = Path(bundle).read_bytes()
     plain = {f"{kind}:{r['id']}": r for kind, records in orjson.loads(raw_bytes)["records"].items() for r in records}

@@ -9,7 +9,7 @@ Rules the figures follow:
 - peers run in the same run: pycountry and bioregistry for the first record of a fresh process;
 - the things compared run interleaved (one of each per round, in a shuffled order) and are reported by
   their medians; a ratio is median / floor median;
-- memory is the peak RSS of a child process (`wait4`'s `ru_maxrss`), never measured with tracemalloc on;
+- memory is the peak RSS of a child process as GNU time reports it, never measured with tracemalloc on;
 - every row measures code the package runs; this file writes RESULTS.md, no one edits it by hand.
 
 Needs the `bench` extra (`pip install -e ".[bench]"`).
@@ -39,6 +39,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 PROBES = HERE / "probes.py"
 MB = 1024 * 1024
+TIME = "/usr/bin/time"  # GNU time (Debian: apt-get install time)
 
 #: The first record as a user meets it, and the peers' equivalents; each runs as a whole fresh process.
 FIRST_RECORD = """
@@ -69,19 +70,23 @@ class Run:
 
 
 def measured(argv: list[str], env: dict[str, str] | None = None) -> Run:
-    """`child` with the peak RSS: the child is reaped with `os.wait4`, which returns its resource usage."""
-    started = time.perf_counter()
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(argv, stdout=out, stderr=err, cwd=HERE, env={**os.environ, **(env or {})})
-        _, status, usage = os.wait4(proc.pid, 0)
+    """Run a child to completion: wall seconds, and its peak RSS as GNU time reports it.
+
+    Not `wait4` on our own child: a forked child starts with this process's high-water mark, which it keeps
+    after `exec`. `/usr/bin/time` forks from a process of its own size, so the figure is the child's.
+    """
+    with tempfile.NamedTemporaryFile("r") as rss, tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        code = subprocess.call([TIME, "-f", "%M", "-o", rss.name, *argv], stdout=out, stderr=err, cwd=HERE,
+                               env={**os.environ, **(env or {})})
         wall = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         text = out.read()
-        if proc.returncode:
+        if code:
             raise RuntimeError(f"{argv[-3:]} failed:\n{err.read().decode()[-2000:]}")
-    return Run(wall, usage.ru_maxrss * 1024, json.loads(text) if text.strip().startswith(b"{") else {})
+        peak = int(rss.read().split()[-1]) * 1024
+    return Run(wall, peak, json.loads(text) if text.strip().startswith(b"{") else {})
 
 
 def probe_argv(name: str, *args: object) -> list[str]:
@@ -268,7 +273,7 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True, capture_output=True)
     command = f"python bench/run.py{' --quick' if args.quick else ''}{f' --runs {args.runs}' if args.runs else ''}"
     report = ["# Benchmark results", "", f"Written by `{command}`; do not edit. Ratio = median / floor (or peer) "
-              "median, both measured in this run, interleaved. Peak RSS is each child process's `ru_maxrss`. "
+              "median, both measured in this run, interleaved. Peak RSS is each child process's, from GNU time. "
               f"sleepdata is imported from `{package.relative_to(ROOT) if package.is_relative_to(ROOT) else package}` "
               "with its bytecode compiled first, as an installation compiles it.", "",
               "## Machine", "", *machine()]
