@@ -92,7 +92,11 @@ def _read(path: Path, kind: str, display: str,
         return *read_record_or_ids(path, kind, display), None  # reports the same error with its place
     digest = hashlib.sha256(raw).hexdigest()
     if store is not None:
-        hit = store.get(digest, kind, display)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = None
+        hit = store.get(digest, kind, text, display) if text is not None else None
         if hit is not None:
             try:
                 record = KINDS[kind].model_validate_json(hit[0])
@@ -102,7 +106,7 @@ def _read(path: Path, kind: str, display: str,
                 return RecordFile(kind, record, hit[1], path), [], {}, digest
     found, problems, claimed = read_record_or_ids(path, kind, display, raw)
     if store is not None and found is not None and not problems:
-        store.put(digest, kind, as_json(found.document.data).decode(), found.document)
+        store.put(digest, kind, as_json(found.document.data).decode())
     return found, problems, claimed, digest
 
 

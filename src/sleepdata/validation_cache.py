@@ -1,10 +1,11 @@
 """A content-addressed cache of record files that passed their own checks, so that re-validation is cheap.
 
-An entry is keyed by the sha256 of the file's bytes, the package version and a digest of the rules that
-judge a single file (the models and the strict reader); it holds the parsed value and its positions as JSON
-(never pickle: an entry is data, not code). An entry that cannot be read, does not parse or names another key
-is ignored and rewritten. Only files with no problem of their own are stored; cross-record checks always run
-over every record. Disabled by `SLEEPDATA_NO_CACHE=1` or `sleepdata validate --no-cache`.
+An entry is keyed by the sha256 of the file's bytes, the package version and a digest of the rules that judge
+a single file (the models and the strict reader); it holds the parsed value as JSON (never pickle: an entry is
+data, not code; positions are found again from the file's text when a problem needs one). An entry that cannot
+be read, does not parse or names another key is ignored and rewritten. Only files with no problem of their own
+are stored; cross-record checks always run over every record. Disabled by `SLEEPDATA_NO_CACHE=1` or `sleepdata
+validate --no-cache`.
 
 Location: `$XDG_CACHE_HOME/sleepdata` (else `~/.cache/sleepdata`) on Linux and other Unix systems,
 `~/Library/Caches/sleepdata` on macOS, `%LOCALAPPDATA%\\sleepdata\\Cache` on Windows.
@@ -26,7 +27,7 @@ import orjson
 from ._version import __version__
 from .strict_yaml import Document
 
-FORMAT = 1  # bumped when an entry's shape changes
+FORMAT = 2  # bumped when an entry's shape changes
 
 #: The modules whose code decides whether one file passes on its own: a change to any of them is a new schema.
 _RULES = ("models", "strict_yaml.py", "records.py", "textsafe.py", "errors.py", "_version.py")
@@ -72,29 +73,23 @@ class Cache:
         name = hashlib.sha256(orjson.dumps(key, option=orjson.OPT_SORT_KEYS)).hexdigest()
         return self.folder / name[:2] / f"{name}.json"
 
-    def get(self, sha256: str, kind: str, display: str) -> tuple[str, Document] | None:
-        """The record's JSON text and its document, or None when there is no trustworthy entry."""
+    def get(self, sha256: str, kind: str, text: str, display: str) -> tuple[str, Document] | None:
+        """The record's JSON text and its document (`text` is the file's, for positions when one is asked
+        for), or None when there is no trustworthy entry."""
         key = self._key(sha256, kind)
         try:
             entry = orjson.loads(self._path(key).read_bytes())
-            if entry["key"] != key:
+            if entry["key"] != key or not isinstance(entry["json"], str):
                 return None
             data = orjson.loads(entry["json"])
-            positions = {tuple(p[:-2]): (p[-2], p[-1]) for p in entry["positions"]}
-            keys = {tuple(p[:-2]): (p[-2], p[-1]) for p in entry["key_positions"]}
-            if not isinstance(data, dict):
-                return None
-            return entry["json"], Document(display, data, positions, keys)
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return (entry["json"], Document(display, data, text=text)) if isinstance(data, dict) else None
+        except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def put(self, sha256: str, kind: str, record_json: str, document: Document) -> None:
+    def put(self, sha256: str, kind: str, record_json: str) -> None:
         """Store an entry atomically; a cache that cannot be written is no error (the next run re-reads)."""
         key = self._key(sha256, kind)
-        entry: dict[str, Any] = {
-            "key": key, "json": record_json,
-            "positions": [[*path, *at] for path, at in document.positions.items()],
-            "key_positions": [[*path, *at] for path, at in document.key_positions.items()]}
+        entry: dict[str, Any] = {"key": key, "json": record_json}
         path = self._path(key)
         with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)
