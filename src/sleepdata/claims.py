@@ -31,18 +31,23 @@ CONTRADICTS_SUPPORTED = re.compile(
     r"contradicts established|no established (role|benefit|use))\b", re.IGNORECASE)
 
 _CLAIMS = (Claim, Note, Strength, DoseAppropriateness)
+_CONTAINERS = (BaseModel, list, tuple)
 
 
 def claims_in(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
     """Every object with a claim id inside a record, with its path."""
     if isinstance(value, _CLAIMS) or (isinstance(value, Synonym) and value.id is not None):
         yield path, value
+    # Only models and lists can hold a claim: leaves are not walked into (most of a record is leaves).
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from claims_in(getattr(value, name), (*path, name))
+            item = getattr(value, name)
+            if isinstance(item, _CONTAINERS):
+                yield from claims_in(item, (*path, name))
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from claims_in(item, (*path, i))
+            if isinstance(item, _CONTAINERS):
+                yield from claims_in(item, (*path, i))
 
 
 #: Lists whose items have ids but are no claims: the articles of a compilation.

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -37,11 +37,16 @@ def walk(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[s
     """Every value inside a record with its path, models and lists included."""
     yield path, value
     if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from walk(getattr(value, name), (*path, name))
+        items: Iterable[tuple[str | int, Any]] = ((name, getattr(value, name)) for name in type(value).model_fields)
     elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from walk(item, (*path, i))
+        items = enumerate(value)
+    else:
+        return
+    for key, item in items:  # leaves are yielded here, not walked into: most of a record is leaves
+        if isinstance(item, (BaseModel, list, tuple)):
+            yield from walk(item, (*path, key))
+        else:
+            yield (*path, key), item
 
 
 def known_ids(files: list[RecordFile]) -> dict[str, set[str]]:
