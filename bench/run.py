@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import install
 import synthetic
 import worst_cases
 
@@ -162,7 +163,8 @@ def machine() -> list[str]:
             versions.append(f"{dist} {version(dist)}")
         except Exception:
             versions.append(f"{module} absent")
-    dirty = git("status", "--porcelain", "--untracked-files=no")
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
+                           text=True, cwd=ROOT, check=False).stdout.rstrip("\n")  # each line: 'XY path
     return [f"- CPU: {cpu}; nproc: {os.cpu_count()}; RAM: {mem / 1024 / 1024:.1f} GiB",
             f"- Python {platform.python_version()} ({platform.python_implementation()}); {platform.system()} "
             f"{platform.release()}",
@@ -250,6 +252,14 @@ def worst(runs: int) -> list[Row]:
     return rows
 
 
+def install_section(out: Path) -> str:
+    """The section `bench/install.py` writes into the same file, kept as it is."""
+    text = out.read_text(encoding="utf-8") if out.exists() else ""
+    if install.START not in text or install.END not in text:
+        return ""
+    return "\n" + install.START + text.split(install.START, 1)[1].split(install.END, 1)[0] + install.END + "\n"
+
+
 def verdict(ok: bool, text: str) -> str:
     return f"- {'met' if ok else '**missed**'}: {text}"
 
@@ -326,7 +336,7 @@ def main() -> None:
                        + ("" if largest >= 100_000 else " (the target is at 100,000: full run)")),
                "", f"Run took {time.perf_counter() - started:.0f} s.", ""]
     say(f"writing {args.out}")
-    args.out.write_text("\n".join(report), encoding="utf-8")
+    args.out.write_text("\n".join(report) + install_section(args.out), encoding="utf-8")
     print("\n".join(report))
 
 
