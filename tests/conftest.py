@@ -13,6 +13,13 @@ DATASET = ROOT / "dataset"
 _SOURCES = Path(os.environ.get("SLEEPDATA_SOURCES", ROOT.parent / "shared" / "seeds"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The validation cache of the whole run lives in a temporary folder, never in the user's."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ.pop("SLEEPDATA_NO_CACHE", None)
+
+
 @pytest.fixture(scope="session")
 def sources_dir() -> Path:
     """The source documents (SLEEPDATA_SOURCES, else ../shared/seeds beside the checkout)."""

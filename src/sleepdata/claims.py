@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pydantic import BaseModel
@@ -31,23 +31,39 @@ CONTRADICTS_SUPPORTED = re.compile(
     r"contradicts established|no established (role|benefit|use))\b", re.IGNORECASE)
 
 _CLAIMS = (Claim, Note, Strength, DoseAppropriateness)
+_CONTAINERS = (BaseModel, list, tuple)
 
 
 def walk(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
     """Every value inside a record with its path, models and lists included."""
     yield path, value
     if isinstance(value, BaseModel):
+        items: Iterable[tuple[str | int, Any]] = ((name, getattr(value, name)) for name in type(value).model_fields)
+    elif isinstance(value, (list, tuple)):
+        items = enumerate(value)
+    else:
+        return
+    for key, item in items:  # leaves are yielded here, not walked into: most of a record is leaves
+        if isinstance(item, _CONTAINERS):
+            yield from walk(item, (*path, key))
+        else:
+            yield (*path, key), item
+
+
+def claims_in(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
+    """Every object with a claim id inside a record, with its path."""
+    if isinstance(value, _CLAIMS) or (isinstance(value, Synonym) and value.id is not None):
+        yield path, value
+    # Only models and lists can hold a claim: leaves are not walked into (most of a record is leaves).
+    if isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from walk(getattr(value, name), (*path, name))
+            item = getattr(value, name)
+            if isinstance(item, _CONTAINERS):
+                yield from claims_in(item, (*path, name))
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from walk(item, (*path, i))
-
-
-def claims_in(value: Any) -> Iterator[tuple[Path, Any]]:
-    """Every object with a claim id inside a record, with its path."""
-    return ((path, item) for path, item in walk(value)
-            if isinstance(item, _CLAIMS) or (isinstance(item, Synonym) and item.id is not None))
+            if isinstance(item, _CONTAINERS):
+                yield from claims_in(item, (*path, i))
 
 
 #: Lists whose items have ids but are no claims: the articles of a compilation.

@@ -49,6 +49,8 @@ def _exit_code(problems: list[Problem]) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from .context import validate_in_context
 
+    if args.no_cache:
+        os.environ["SLEEPDATA_NO_CACHE"] = "1"
     paths = _existing([Path(p) for p in args.paths])
     if not paths:
         if not Path("dataset").is_dir():
@@ -320,6 +322,8 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--format", choices=("text", "json", "github"), default="text",
                    help="text for people (default), json for programs, github for workflow annotations")
     v.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    v.add_argument("--no-cache", action="store_true", help="read every file afresh, neither using nor updating the "
+                   "cache of files validated before (also SLEEPDATA_NO_CACHE=1)")
 
     c = add("coverage", cmd_coverage, "List source sentences that no record cites and no exclusion covers.",
             "--sources ../shared/seeds", "--sources ../shared/seeds --source SOURCE_ID --show-text")

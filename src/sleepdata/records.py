@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
 from pydantic import BaseModel, ValidationError
 
 from . import strict_yaml
@@ -99,13 +100,22 @@ def _expected(error: Any, model: type[BaseModel]) -> tuple[str, str]:
     return error["msg"], code
 
 
+def as_json(data: Any) -> bytes:
+    """JSON of a parsed file's value (orjson; the standard library for integers past 64 bits)."""
+    try:
+        return orjson.dumps(data)
+    except TypeError:
+        return json.dumps(data).encode()
+
+
 def validate_document(kind: str, document: strict_yaml.Document) -> tuple[BaseModel | None, list[Problem]]:
     """Validate a parsed file against its kind's model; return the record or the problems."""
     model: type[BaseModel] = KINDS[kind]
     record_id = document.data.get("id")
     ref = f"{kind}:{record_id}" if isinstance(record_id, str) else None
     try:
-        return model.model_validate_json(json.dumps(document.data)), []
+        # From JSON, so that pydantic's strict JSON mode judges types as a JSON Schema validator would
+        return model.model_validate_json(as_json(document.data)), []
     except ValidationError as exc:
         problems = []
         errors = exc.errors(include_url=False)
@@ -164,12 +174,13 @@ def read_record(path: Path, kind: str, display: str) -> tuple[RecordFile | None,
     return found, problems
 
 
-def read_record_or_ids(path: Path, kind: str,
-                       display: str) -> tuple[RecordFile | None, list[Problem], dict[str, set[str]]]:
-    """Like `read_record`; for an invalid record, also the ids it would define (so references to it stand)."""
+def read_record_or_ids(path: Path, kind: str, display: str,
+                       raw: bytes | None = None) -> tuple[RecordFile | None, list[Problem], dict[str, set[str]]]:
+    """Like `read_record` (from `raw` when the file's bytes are at hand); for an invalid record, also the ids it
+    would define (so references to it stand)."""
     claimed: dict[str, set[str]] = {kind: {path.stem}}
     try:
-        document = strict_yaml.read(path, display)
+        document = strict_yaml.read(path, display) if raw is None else strict_yaml.parse(raw, display)
     except strict_yaml.YamlError as exc:
         return None, [Problem(exc.file, exc.line, exc.col, None, None, exc.message, exc.code)], claimed
     record, problems = validate_document(kind, document)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -58,14 +57,46 @@ class YamlError(Exception):
         self.file, self.line, self.col, self.message, self.code = file, line, col, message, code
 
 
-@dataclass(frozen=True, slots=True)
 class Document:
-    """A parsed file: its value, and the line and column of every value and key in it."""
+    """A parsed file: its value, and the line and column of every value and key in it.
 
-    file: str
-    data: dict[str, Any]
-    positions: dict[Path_, tuple[int, int]]
-    key_positions: dict[Path_, tuple[int, int]]
+    A file read by the native parser has no positions until one is asked for: then its text is read again by
+    the positioned reader (only files with a problem pay for that).
+    """
+
+    __slots__ = ("_places", "_text", "data", "file")
+
+    def __init__(self, file: str, data: dict[str, Any], positions: dict[Path_, tuple[int, int]] | None = None,
+                 key_positions: dict[Path_, tuple[int, int]] | None = None, text: str | None = None) -> None:
+        self.file, self.data, self._text = file, data, text
+        self._places = None if positions is None else (positions, key_positions or {})
+
+    def _placed(self) -> tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]:
+        """Positions of values and of keys, found by the positioned reader the first time they are asked for."""
+        if self._places is None:
+            builder = _Builder(self.file)
+            node = _compose(self._text, self.file) if self._text is not None else None
+            if node is not None:
+                builder.build(node, ())
+            self._places, self._text = (builder.positions, builder.key_positions), None
+        return self._places
+
+    @property
+    def positions(self) -> dict[Path_, tuple[int, int]]:
+        return self._placed()[0]
+
+    @property
+    def key_positions(self) -> dict[Path_, tuple[int, int]]:
+        return self._placed()[1]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Document) and (self.file, self.data, self.positions, self.key_positions) == (
+            other.file, other.data, other.positions, other.key_positions)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Document({self.file!r}, {self.data!r})"
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `path` (or its key), falling back to the nearest parent."""
@@ -123,6 +154,60 @@ class _PyComposer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, 
             return node
         finally:
             self._depth -= 1
+
+
+_yaml_rs: Any
+try:
+    import yaml_rs as _yaml_rs
+except ImportError:  # the `fast` extra is not installed: every text takes the positioned reader
+    _yaml_rs = None
+_INT_LIMIT = 10**MAX_DIGITS
+
+# Left to the positioned reader, which decides: number forms YAML 1.2 parsers read as numbers and this reader
+# does not (`0777`, `0x1F`, `0o17`, `0b1`, `1_000`), tabs (YAML 1.2 takes some as separators, libyaml refuses
+# them), document markers, and a text without a final line break (block scalars end differently). Anywhere in
+# the text, quoted or not: an overestimate only costs time.
+_NOT_NATIVE = re.compile(r"(?<![\w.])[-+]?0[0-9xXoObB_]|[0-9]_|\t|^(?:---|\.\.\.)|[^\n]\Z", re.MULTILINE)
+# Flow collections follow different rules in YAML 1.1 and 1.2 (`{x:}`, `{>}`): only a provenance span written
+# as `sleepdata format` writes it is read natively; any other bracket leaves the text to the positioned reader.
+_SPAN = re.compile(r"\{source: '[a-z0-9:-]+', start: [0-9]+, end: [0-9]+\}")
+_TYPED = re.compile("|".join(p.pattern for p in (_NULL, _BOOL, _AMBIGUOUS, _INT, _FLOAT, _SPECIAL_FLOAT)))
+
+
+def _native(text: str) -> dict[str, Any] | None:
+    """The value of a text the native parser reads exactly as the positioned reader would, else None.
+
+    None for anything a strict rule might concern (markers of anchors, aliases, tags and merge keys, number
+    forms, ambiguous or non-string keys, ambiguous plain scalars, escaped forbidden characters, non-finite or
+    overlong numbers, depth, several documents, a top level that is not a mapping, any parse error): the
+    positioned reader then reads the text and reports the problem with its place, or accepts it.
+    """
+    if _yaml_rs is None or _SLOW_PATH_MARKERS.search(text) or _NOT_NATIVE.search(text):
+        return None
+    if _BRACKETS.search(_SPAN.sub("", text)):
+        return None
+    try:
+        value = _yaml_rs.loads(text, parse_datetime=False)
+    except Exception:  # duplicate keys, syntax: the positioned reader says where
+        return None
+    return value if isinstance(value, dict) and _plain(value, 0) else None
+
+
+def _plain(value: Any, depth: int) -> bool:
+    """Whether a natively parsed value is one the positioned reader gives unchanged and accepts."""
+    if depth >= MAX_DEPTH:
+        return False
+    if isinstance(value, str):  # a string that reads as a number, a null or a boolean was quoted, or is a doubt
+        return not (_TYPED.match(value) or _FORBIDDEN_IN_VALUE.search(value))
+    if isinstance(value, dict):
+        return all(type(k) is str and _plain(k, depth) and _plain(v, depth + 1) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_plain(v, depth + 1) for v in value)
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return bool(-_INT_LIMIT < value < _INT_LIMIT)
+    return value is None or isinstance(value, bool)
 
 
 def _position_of(text: str, index: int) -> tuple[int, int]:
@@ -278,6 +363,10 @@ def parse(text: str | bytes, file: str = "<string>") -> Document:
     if len(raw) > MAX_BYTES:
         raise YamlError(file, 1, 1, f"file is {len(raw)} bytes; the limit is {MAX_BYTES}", "too-large")
     decoded = _decode(raw, file)
+    if _flow_depth(decoded) <= MAX_DEPTH:
+        value = _native(decoded)
+        if value is not None:
+            return Document(file, value, text=decoded)
     node = _compose(decoded, file)
     if node is None:
         raise YamlError(file, 1, 1, "the file is empty; a record is a YAML mapping", "empty")

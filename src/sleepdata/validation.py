@@ -7,10 +7,15 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import integrity, strict_yaml
 from .errors import Problem, capped
-from .records import KIND_OF_FOLDER, RecordFile, discover, read_record_or_ids
+from .models import KINDS
+from .records import KIND_OF_FOLDER, RecordFile, as_json, discover, read_record_or_ids
+
+if TYPE_CHECKING:
+    from .validation_cache import Cache
 
 
 @dataclass
@@ -53,34 +58,68 @@ def _targets(paths: list[Path]) -> tuple[list[tuple[Path, str, str]], list[Probl
 
 
 def validate(paths: list[Path], sources_dir: Path | None = None,
-             external: Mapping[str, set[str]] | None = None) -> Report:
+             external: Mapping[str, set[str]] | None = None, cache: bool | None = None) -> Report:
     """Validate record files and dataset directories; every problem is collected, none is raised.
 
     `external` holds the ids of a dataset the files may extend (the installed one): references into it
-    resolve, and defining one of its ids again is an error.
+    resolve, and defining one of its ids again is an error. `cache` (default: unless `SLEEPDATA_NO_CACHE` is
+    set) reuses what an earlier run learnt about files with the same bytes (`validation_cache`).
     """
     # A run allocates many long-lived objects and no cycles; the collector's full passes would make its cost
     # grow faster than the number of files (bench/RESULTS.md).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _validate(paths, sources_dir, external)
+        return _validate(paths, sources_dir, external, _store(cache))
     finally:
         if enabled:
             gc.enable()
 
 
+def _store(cache: bool | None) -> Cache | None:
+    from . import validation_cache
+
+    use = validation_cache.enabled() if cache is None else cache
+    return validation_cache.Cache() if use else None
+
+
+def _read(path: Path, kind: str, display: str,
+          store: Cache | None) -> tuple[RecordFile | None, list[Problem], dict[str, set[str]], str | None]:
+    """One file read once: its record (from the cache when its bytes are known), problems, claimed ids, sha256."""
+    try:
+        raw = strict_yaml.read_bytes(path, display)
+    except strict_yaml.YamlError:
+        return *read_record_or_ids(path, kind, display), None  # reports the same error with its place
+    digest = hashlib.sha256(raw).hexdigest()
+    if store is not None:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = None
+        hit = store.get(digest, kind, text, display) if text is not None else None
+        if hit is not None:
+            try:
+                record = KINDS[kind].model_validate_json(hit[0])
+            except ValueError:  # pydantic's ValidationError: an entry no longer valid is not trusted
+                record = None
+            if record is not None:
+                return RecordFile(kind, record, hit[1], path), [], {}, digest
+    found, problems, claimed = read_record_or_ids(path, kind, display, raw)
+    if store is not None and found is not None and not problems:
+        store.put(digest, kind, as_json(found.document.data).decode())
+    return found, problems, claimed, digest
+
+
 def _validate(paths: list[Path], sources_dir: Path | None,
-              external: Mapping[str, set[str]] | None) -> Report:
+              external: Mapping[str, set[str]] | None, store: Cache | None) -> Report:
     report = Report(extends=external is not None)
     targets, report.problems = _targets(paths)
     # Records that exist but fail their schema still count as present: no cascade of dangling references.
     present: dict[str, set[str]] = {kind: set(ids) for kind, ids in (external or {}).items()}
     for path, kind, display in targets:
-        digest = _sha256(path)
+        record, problems, claimed, digest = _read(path, kind, display, store)
         if digest:
             report.files[display] = digest
-        record, problems, claimed = read_record_or_ids(path, kind, display)
         report.problems += problems
         if record is not None:
             report.records.append(record)
@@ -100,17 +139,6 @@ def _validate(paths: list[Path], sources_dir: Path | None,
                                              "as an extension it must take another id", "id-collision"))
     report.problems = capped(report.problems)
     return report
-
-
-def _sha256(path: Path) -> str | None:
-    """The sha256 of a record file, streamed, for files within the size limit (others are reported anyway)."""
-    try:
-        if path.stat().st_size > strict_yaml.MAX_BYTES:
-            return None
-        with path.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError:
-        return None
 
 
 RETIRED = "retired.yaml"

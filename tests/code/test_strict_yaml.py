@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sleepdata.strict_yaml import MAX_BYTES, MAX_DEPTH, YamlError, parse
 
@@ -137,3 +139,66 @@ def test_libyaml_and_python_composers_agree_on_the_dataset(monkeypatch: pytest.M
     slow = [parse(f.read_bytes(), f.name) for f in files]
     assert [(d.data, d.positions, d.key_positions) for d in fast] == [
         (d.data, d.positions, d.key_positions) for d in slow]
+
+
+# -- the native parser's happy path agrees with the positioned reader ----------------------------------------
+
+def _outcome(text: str | bytes) -> tuple[object, ...]:
+    try:
+        document = parse(text, "f.yaml")
+    except YamlError as error:
+        return ("error", error.code, error.line, error.col, error.message)
+    return ("ok", document.data, document.positions, document.key_positions)
+
+
+def _both(text: str | bytes) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    """The outcome with the native parser, and with the positioned reader alone."""
+    from sleepdata import strict_yaml
+
+    native = _outcome(text)
+    saved, strict_yaml._yaml_rs = strict_yaml._yaml_rs, None
+    try:
+        positioned = _outcome(text)
+    finally:
+        strict_yaml._yaml_rs = saved
+    return native, positioned
+
+
+def test_the_native_parser_is_installed_and_reads_most_of_the_dataset() -> None:
+    """The `fast` extra is in the test environment, and the files it reads are most of ours."""
+    from sleepdata import strict_yaml
+
+    from ..conftest import DATASET
+
+    assert strict_yaml._yaml_rs is not None, "install the `fast` extra (yaml-rs)"
+    files = sorted(DATASET.glob("*/*.yaml"))
+    native = [f for f in files if strict_yaml._native(f.read_text(encoding="utf-8")) is not None]
+    assert len(native) >= 0.9 * len(files)
+
+
+def test_native_and_positioned_readers_agree_on_every_fixture_and_record() -> None:
+    from ..conftest import DATASET, FIXTURES
+
+    files = sorted(DATASET.glob("*/*.yaml")) + sorted(FIXTURES.rglob("*.yaml"))
+    for path in files:
+        native, positioned = _both(path.read_bytes())
+        assert native == positioned, path
+
+
+_TOKENS = ["a", "id", ":", ": ", " ", "  ", "\n", "- ", "[", "]", "{", "}", ",", '"', "'", "#", "&x ", "*x", "!!str ",
+           "!", "\\", "\\e", "\\u202e", "\\L", "\\x00", "\u2028", "\x1b", "\t", "0x1", "0o7", "0b1", "07", "1e999",
+           "9" * 40, "no", "yes", "y", "on", "~", "<<", "|", ">", "|-", ">+", "---\n", "...\n", "? ", "é", "12:30",
+           "1_000", "-.inf", ".nan", "null", "Null", "true", "TRUE", "tRUE", "1.", ".5", "+1", "-0", "1e3", "''", '""',
+           "name", "x" * 30, "  - ", "\n  ", "\n    ", ", ", "%", "@", "`", "=", "?", ":x", "x:", "-x", "a b", "# c",
+           "{source: 'source:a', start: 1, end: 2}", "- {source: 'source:a', start: 1, end: 2}\n"]
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_TOKENS), max_size=40).map("".join))
+def test_native_and_positioned_readers_agree_on_yaml_like_text(text: str) -> None:
+    """Whatever the native parser is given, the outcome is the positioned reader's: same value, or same error."""
+    wrappers = ("note: ", "list:\n- ", "a: {", "a: [", "a: |\n  ", "a: >\n  ", "a:\n  ")
+    for candidate in (text, *(f"id: x\n{before}{text}\n" for before in wrappers)):
+        native, positioned = _both(candidate)
+        assert native == positioned, candidate

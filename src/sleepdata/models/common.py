@@ -72,7 +72,9 @@ def _is(field: str, *values: str) -> dict[str, Any]:
 class Strict(BaseModel):
     """Base of every model: unknown fields are errors, nothing is coerced, records are immutable."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=False)
+    # defer_build: a model's validator is built when first used, so the first record does not pay for them all
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=False,
+                              defer_build=True)
 
 
 class Stance(StrEnum):
