@@ -189,6 +189,11 @@ def read_record_or_ids(path: Path, kind: str, display: str,
     strengths = document.data.get("strengths")
     if isinstance(strengths, list):
         claimed["strength"] = {s["id"] for s in strengths if isinstance(s, dict) and isinstance(s.get("id"), str)}
+    from .claims import raw_claims  # claims builds on this module
+
+    claimed["claim"] = {cid for cid, _, _ in raw_claims(document.data) if isinstance(cid, str)}
+    if kind == "warning" and isinstance(document.data.get("id"), str):  # a warning is itself a claim
+        claimed["claim"].add(document.data["id"])
     return None, problems, claimed
 
 
