@@ -26,6 +26,8 @@ from sleepdata.building import build
 from ..conftest import FIXTURES, ROOT
 
 ARTEFACTS = ("schema", "src/sleepdata/data", "exports", "site")
+#: The demo project's sources, named so that a SLEEPDATA_SOURCES of the environment does not apply.
+BUILD = ("build", "--sources", str(FIXTURES / "valid" / "texts"))
 
 
 def _project(tmp_path: Path) -> Path:
@@ -95,7 +97,7 @@ def _all_or_nothing(left: list[tuple[float, dict[str, bytes]]], previous: dict[s
 def test_killed_build_leaves_previous_artefacts_intact(tmp_path: Path) -> None:
     root = _project(tmp_path)
     started = time.perf_counter()
-    first = subprocess.run([sys.executable, "-m", "sleepdata.cli", "build"], cwd=root, capture_output=True, text=True)
+    first = subprocess.run([sys.executable, "-m", "sleepdata.cli", *BUILD], cwd=root, capture_output=True, text=True)
     duration = time.perf_counter() - started
     assert first.returncode == 0, first.stdout + first.stderr
     previous = _snapshot(root)
@@ -103,8 +105,8 @@ def test_killed_build_leaves_previous_artefacts_intact(tmp_path: Path) -> None:
     _change(root / "dataset")
 
     moments = [duration * f for f in (0.05, 0.2, 0.35, 0.5, 0.65, 0.8)]
-    kills, left = _kill_at(moments, lambda: _cli("build", cwd=root), lambda: _snapshot(root))
-    final = subprocess.run([sys.executable, "-m", "sleepdata.cli", "build"], cwd=root, capture_output=True, text=True)
+    kills, left = _kill_at(moments, lambda: _cli(*BUILD, cwd=root), lambda: _snapshot(root))
+    final = subprocess.run([sys.executable, "-m", "sleepdata.cli", *BUILD], cwd=root, capture_output=True, text=True)
     assert final.returncode == 0, final.stdout + final.stderr
     assert b"Changed." in (root / "src/sleepdata/data/dataset.json").read_bytes()
     assert b"Changed." in (root / "exports/json/sleepdata.json").read_bytes()
@@ -137,7 +139,7 @@ def test_killed_export_leaves_previous_files_intact(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_two_builds_at_once_both_succeed(tmp_path: Path) -> None:
     root = _project(tmp_path)
-    runs = [_cli("build", cwd=root) for _ in range(2)]
+    runs = [_cli(*BUILD, cwd=root) for _ in range(2)]
     codes = [run.wait(timeout=600) for run in runs]
     errors = [run.stderr.read().decode() for run in runs if run.stderr is not None]
     assert codes == [0, 0], errors
