@@ -180,18 +180,18 @@ Provenance = Annotated[
           "for curator knowledge (origin `curator`)."),
 ]
 
-FACT_RULES = JUDGED_RULES + Rules(
+CLAIM_RULES = JUDGED_RULES + Rules((_is("origin", "curator"), {"required": ["basis"]}))
+FACT_RULES = CLAIM_RULES + Rules(
     ({"not": _is("origin", "curator")}, {"required": ["stance", "provenance"],
                                          "properties": {"provenance": {"minItems": 1}}}),
-    (_is("origin", "curator"), {"required": ["basis"], "properties": {"provenance": {"maxItems": 0}}}),
+    (_is("origin", "curator"), {"properties": {"provenance": {"maxItems": 0}}}),
 )
 
 
 class Claim(Judged):
     """A judged item with its own claim id, from a source or from the curator."""
 
-    model_config = ConfigDict(json_schema_extra=(JUDGED_RULES + Rules(
-        (_is("origin", "curator"), {"required": ["basis"]}))).schema())
+    model_config = ConfigDict(json_schema_extra=CLAIM_RULES.schema())
 
     id: ClaimId
     origin: Origin = Field(default=Origin.SOURCE, description="source: stated by a source (its spans say where); "

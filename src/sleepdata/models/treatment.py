@@ -9,6 +9,7 @@ from typing import Literal, Self
 from pydantic import ConfigDict, Field, model_validator
 
 from .common import (
+    CLAIM_RULES,
     FACT_RULES,
     JUDGED_RULES,
     Claim,
@@ -165,7 +166,7 @@ class DoseAppropriateness(Judged):
 
 StrengthUnit = Literal["mg", "ug", "g", "mg/mL"]
 
-STRENGTH_RULES = JUDGED_RULES + Rules(
+STRENGTH_RULES = CLAIM_RULES + Rules(
     (_is("marketed", "not-marketed", "not-verifiable"), {"required": ["note"]}),
 )
 
