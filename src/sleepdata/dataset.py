@@ -484,8 +484,8 @@ class Dataset:
         if self._claims is None:
             self._claims = {}
             for kind, collection in self.collections.items():
-                for rid in collection:
-                    for found, _, _ in raw_claims(collection.raw(rid)):
+                for rid, raw in collection._raw.items():  # read only: `raw()` would copy every record
+                    for found, _, _ in raw_claims(raw):
                         self._claims[found] = f"{kind}:{rid}"
         if cid not in self._claims:
             raise KeyError(f"no claim '{cid}'{did_you_mean(cid, self._claims)}")
