@@ -163,6 +163,17 @@ def test_named_drug_or_class_has_a_principal_warning(ds: Dataset, treatment: str
         assert w.origin == "source" or w.basis is not None, w.id
 
 
+SEVERITY = ("mild", "moderate", "serious", "life-threatening")
+
+
+def test_a_warning_is_as_severe_as_its_worst_outcome(ds: Dataset) -> None:
+    """A program that filters warnings by severity must not miss a life-threatening effect or interaction."""
+    understated = [(w.id, w.severity, item.id, item.severity) for w in ds.warnings.values() if w.severity
+                   for item in (*w.effects, *w.interactions)
+                   if item.severity and SEVERITY.index(item.severity) > SEVERITY.index(w.severity)]
+    assert not understated, f"warnings less severe than one of their own outcomes: {understated}"
+
+
 def test_ginkgo_interacts_with_anticoagulants(ds: Dataset) -> None:
     hits = _interactions(ds, "ginkgo-biloba", "anticoagulants")
     assert hits, "ginkgo has no interaction with treatment:anticoagulants"
