@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import simple_icd_10_cm as icd
 
-from sleepdata.claims import walk
+from sleepdata.claims import raw_claims, walk
 from sleepdata.dataset import Dataset
 from sleepdata.lookup import normalize
 from sleepdata.models import Code, CodeSystem, Span
@@ -227,3 +227,21 @@ def test_spam_exclusions_name_the_drug_they_advertise(source_id: str, dataset: D
         assert holder, f"{source_id}: shop keyword {text[start:match.end()]!r} at {start} is not excluded as spam"
         drug = (match.group("drug") or match.group("before")).casefold()
         assert drug in {n.casefold() for e in holder for n in e.names}, f"{source_id}: {drug} is not named"
+
+
+# -- same claims ------------------------------------------------------------------------------------------
+
+def test_same_claim_groups_are_closed(dataset: Dataset) -> None:
+    """`same_claim` says "this claim is also stated there": every member of a group names every other."""
+    claims = [(rid, raw) if kind == "warning" else (cid, claim)  # a warning is itself a claim
+              for kind, collection in dataset.collections.items() for rid in collection
+              for raw in [collection.raw(rid)]
+              for cid, claim in [(rid, raw), *((c, d) for c, _, d in raw_claims(raw))]]
+    links = {cid: {ref.split(":", 1)[1] for ref in claim.get("same_claim", [])} for cid, claim in claims}
+    open_groups = []
+    for cid, partners in links.items():
+        group = {cid} | partners
+        for other in partners:
+            if ({other} | links.get(other, set())) != group:
+                open_groups.append((cid, other, sorted(group ^ ({other} | links.get(other, set())))))
+    assert not open_groups, f"same_claim groups that are not closed (claim, partner, differing members): {open_groups}"
