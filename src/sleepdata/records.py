@@ -154,15 +154,15 @@ def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
         field = getattr(current, "model_fields", {}).get(part)
         if field is None:
             return []
-        current = _inner_model(field.annotation)
+        current = inner_model(field.annotation)
     return list(getattr(current, "model_fields", {}))
 
 
-def _inner_model(annotation: Any) -> Any:
+def inner_model(annotation: Any) -> Any:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
+        found = inner_model(arg)
         if found is not None:
             return found
     return None
@@ -186,6 +186,13 @@ def read_record_or_ids(path: Path, kind: str, display: str,
     record, problems = validate_document(kind, document)
     if record is not None:
         return RecordFile(kind, record, document, path), problems, {}
+    return None, problems, claimed_ids(kind, path, document)
+
+
+def claimed_ids(kind: str, path: Path, document: strict_yaml.Document) -> dict[str, set[str]]:
+    """The ids a record that fails its schema would define (references to them stand): its own (from its file
+    name), its strengths' and its claims'."""
+    claimed: dict[str, set[str]] = {kind: {path.stem}}
     strengths = document.data.get("strengths")
     if isinstance(strengths, list):
         claimed["strength"] = {s["id"] for s in strengths if isinstance(s, dict) and isinstance(s.get("id"), str)}
@@ -194,7 +201,7 @@ def read_record_or_ids(path: Path, kind: str, display: str,
     claimed["claim"] = {cid for cid, _, _ in raw_claims(document.data) if isinstance(cid, str)}
     if kind == "warning" and isinstance(document.data.get("id"), str):  # a warning is itself a claim
         claimed["claim"].add(document.data["id"])
-    return None, problems, claimed
+    return claimed
 
 
 def _entries(folder: Path) -> tuple[list[Path], list[Problem]]:

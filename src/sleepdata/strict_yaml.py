@@ -164,19 +164,24 @@ try:
 except ImportError:  # the `fast` extra is not installed: every text takes the positioned reader
     _yaml_rs = None
 
-# Left to the positioned reader, which decides (anywhere in the text, quoted or not: an overestimate only costs
-# time): number forms YAML 1.2 parsers read as numbers and this reader does not (`0777`, `0x1F`, `0o17`, `0b1`,
-# `1_000`), non-finite and overlong numbers (JSON has no infinity: orjson would write null), tabs (YAML 1.2
-# takes some as separators, libyaml refuses them), document markers, and a text without a final line break
-# (block scalars end differently).
+# Left to the positioned reader, which decides (an overestimate only costs time): number forms YAML 1.2 parsers
+# read as numbers and this reader does not (`0777`, `0x1F`, `0o17`, `0b1`, `1_000`: a token of number characters
+# that starts with 0 or has an underscore after a digit), non-finite numbers (JSON has no infinity: orjson
+# writes null, so a text is looked at for them only when its JSON has a null), tabs (YAML 1.2 takes some as
+# separators, libyaml refuses them), document markers, and a text without a final line break (block scalars
+# end differently).
 _ZERO_FORM = re.compile(r"0[0-9xXoObB_]")
+_NUMBERISH = re.compile(r"[-+]?[0-9][0-9a-fA-FxXoO_.eE+-]*")
+_TOKEN_END = re.compile(r"[\s,\[\]{}#]|\Z")
+_TOKEN_STARTS = " \n,[{"
 _NON_FINITE = re.compile(r"\.(?:inf|Inf|INF|nan|NaN|NAN)")
 _NUMERIC = bytes(b"9"[0] if b"0"[0] <= b <= b"9"[0] else b"e"[0] if b in b"eE" else b"+"[0] if b in b"+-" else b" "[0]
                  for b in range(256))
-_LONG_NUMBERS = (b"9" * (MAX_DIGITS + 1), b"e999", b"e+999")
+_OVERFLOWS = (b"9" * 309, b"e999", b"e+999")
 # Flow collections follow different rules in YAML 1.1 and 1.2 (`{x:}`, `{>}`): only a provenance span written
-# as `sleepdata format` writes it is read natively; any other bracket leaves the text to the positioned reader.
-_SPAN = re.compile(r"\{source: '[a-z0-9:-]+', start: [0-9]+, end: [0-9]+\}")
+# as `sleepdata format` writes it, and a bracket inside a value that is one single-quoted scalar, are read
+# natively; any other bracket leaves the text to the positioned reader.
+_SPAN = re.compile(r"\{source: '[a-z0-9:-]+', start: [0-9]+, end: [0-9]+\}|: '[^'\n]*'$", re.MULTILINE)
 # In the native parser's value as JSON: a string (or key) that reads as a null, a boolean, a number or a YAML 1.1
 # doubt (it was quoted, or it is one; with a final line break too, as `$` allows), and a forbidden character
 # that an escape wrote. Any quote may start a match (an escaped one too): an overestimate only costs time.
@@ -192,23 +197,35 @@ def _has_markers(text: str) -> bool:
     return "&" in text or "*" in text or "!" in text or "<<" in text
 
 
+def _numberish(text: str, index: int) -> bool:
+    """Whether the token around `index` (up to white space, a flow indicator or a comment) is number-like."""
+    start = max(text.rfind(c, 0, index) for c in _TOKEN_STARTS) + 1
+    end = _TOKEN_END.search(text, index).start()  # type: ignore[union-attr]
+    return _NUMBERISH.fullmatch(text, start, end) is not None
+
+
 def _plain_text(text: str) -> bool:
     """Whether the text holds nothing the native parser may read otherwise than the positioned reader."""
     if not text.endswith("\n") or "\t" in text or _has_markers(text):
         return False
-    if text.startswith(("---", "...")) or "\n---" in text or "\n..." in text or _NON_FINITE.search(text):
+    if text.startswith(("---", "...")) or "\n---" in text or "\n..." in text:
         return False
     for match in _ZERO_FORM.finditer(text):  # a number that starts with 0 (`0777`, `0x1F`), not a 0 inside one
         before = text[match.start() - 1] if match.start() else " "
-        if not (before.isalnum() or before in "_."):
+        if not (before.isalnum() or before in "_.") and _numberish(text, match.start()):
             return False
     underscore = text.find("_")
     while underscore != -1:
-        if underscore and "0" <= text[underscore - 1] <= "9":  # `1_000`
+        if underscore and "0" <= text[underscore - 1] <= "9" and _numberish(text, underscore):  # `1_000`
             return False
         underscore = text.find("_", underscore + 1)
+    return not _BRACKETS.search(_SPAN.sub("", text))
+
+
+def _may_overflow(text: str) -> bool:
+    """Whether the text may hold a non-finite number (`.inf`, `.nan`, `1e999`, 400 digits)."""
     digits = text.encode().translate(_NUMERIC)
-    return not any(form in digits for form in _LONG_NUMBERS) and not _BRACKETS.search(_SPAN.sub("", text))
+    return bool(_NON_FINITE.search(text)) or any(form in digits for form in _OVERFLOWS)
 
 
 def _depth_below(json: bytes, limit: int) -> bool:
@@ -237,6 +254,8 @@ def _native(text: str) -> tuple[dict[str, Any], bytes] | None:
     except Exception:  # duplicate keys, syntax: the positioned reader says where
         return None
     if not isinstance(value, dict) or _TYPED_JSON.search(json) or not _depth_below(json, MAX_DEPTH):
+        return None
+    if b"null" in json and _may_overflow(text):
         return None
     if "\\" in text and _ESCAPED_FORBIDDEN.search(json.decode()):
         return None
@@ -392,6 +411,11 @@ class _Builder:
 
 def parse(text: str | bytes, file: str = "<string>") -> Document:
     """Parse one record file's content strictly; raise `YamlError` naming the place of the first problem."""
+    return parse_json(text, file)[0]
+
+
+def parse_json(text: str | bytes, file: str = "<string>") -> tuple[Document, bytes | None]:
+    """`parse`, with the value's JSON when the native parser read it (None otherwise)."""
     raw = text.encode("utf-8") if isinstance(text, str) else text
     if len(raw) > MAX_BYTES:
         raise YamlError(file, 1, 1, f"file is {len(raw)} bytes; the limit is {MAX_BYTES}", "too-large")
@@ -399,7 +423,7 @@ def parse(text: str | bytes, file: str = "<string>") -> Document:
     if _flow_depth(decoded) <= MAX_DEPTH:
         native = _native(decoded)
         if native is not None:
-            return Document(file, native[0], text=decoded)
+            return Document(file, native[0], text=decoded), native[1]
     node = _compose(decoded, file)
     if node is None:
         raise YamlError(file, 1, 1, "the file is empty; a record is a YAML mapping", "empty")
@@ -408,7 +432,7 @@ def parse(text: str | bytes, file: str = "<string>") -> Document:
                         "the top level must be a mapping of field names to values", "not-a-mapping")
     builder = _Builder(file)
     data = builder.build(node, ())
-    return Document(file, data, builder.positions, builder.key_positions)
+    return Document(file, data, builder.positions, builder.key_positions), None
 
 
 def read_bytes(path: Path, display: str | None = None, limit: int = MAX_BYTES) -> bytes:

@@ -188,7 +188,8 @@ _TOKENS = ["a", "id", ":", ": ", " ", "  ", "\n", "- ", "[", "]", "{", "}", ",",
            "9" * 40, "no", "yes", "y", "on", "~", "<<", "|", ">", "|-", ">+", "---\n", "...\n", "? ", "é", "12:30",
            "1_000", "-.inf", ".nan", "null", "Null", "true", "TRUE", "tRUE", "1.", ".5", "+1", "-0", "1e3", "''", '""',
            "name", "x" * 30, "  - ", "\n  ", "\n    ", ", ", "%", "@", "`", "=", "?", ":x", "x:", "-x", "a b", "# c",
-           "{source: 'source:a', start: 1, end: 2}", "- {source: 'source:a', start: 1, end: 2}\n"]
+           "{source: 'source:a', start: 1, end: 2}", "- {source: 'source:a', start: 1, end: 2}\n", "000_6a.txt", "1_0x",
+           "'{glass}'", ": '[x]'\n", ": '{y}'", "1.e999", "0x1F.txt", "e+999"]
 
 
 @settings(max_examples=1500, deadline=None, derandomize=True, database=None,
