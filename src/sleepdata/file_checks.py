@@ -25,7 +25,7 @@ from .models import KINDS
 from .outline import Outline, outline, parts
 from .records import RecordFile, as_json, claimed_ids, validate_document
 
-Target = tuple[Path, str, str]  # path, kind, display name
+Target = tuple[Path | str, str, str]  # path, kind, display name
 
 
 @dataclass(slots=True)
@@ -57,8 +57,10 @@ def _yaml_problem(error: strict_yaml.YamlError) -> Problem:
     return Problem(error.file, error.line, error.col, None, None, error.message, error.code)
 
 
-def check_file(path: Path, kind: str, display: str, context: SourceContext | None, keep: bool = False) -> FileResult:
+def check_file(path: Path | str, kind: str, display: str, context: SourceContext | None,
+               keep: bool = False) -> FileResult:
     """Read, parse, validate and outline one record file; with `context`, check its spans against the sources."""
+    path = Path(path)
     try:
         raw = strict_yaml.read_bytes(path, display)
     except strict_yaml.YamlError as error:

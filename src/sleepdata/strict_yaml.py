@@ -11,6 +11,7 @@ mapping, duplicate keys, non-string keys, anchors, aliases, merge keys, tags, ne
 from __future__ import annotations
 
 import math
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -435,23 +436,31 @@ def parse_json(text: str | bytes, file: str = "<string>") -> tuple[Document, byt
     return Document(file, data, builder.positions, builder.key_positions), None
 
 
-def read_bytes(path: Path, display: str | None = None, limit: int = MAX_BYTES) -> bytes:
-    """A file's bytes: its size is checked with `stat` before any read, and no more than `limit` is read."""
+def read_bytes(path: Path | str, display: str | None = None, limit: int = MAX_BYTES) -> bytes:
+    """A file's bytes: its size is checked (on the open file) before any read, and no more than `limit` is read."""
     name = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise YamlError(name, 1, 1, f"file is {size} bytes; the limit is {limit}", "too-large")
-        with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            size = os.fstat(fd).st_size
+            if size > limit:
+                raise YamlError(name, 1, 1, f"file is {size} bytes; the limit is {limit}", "too-large")
+            raw = os.read(fd, size + 1)  # a short read of a regular file is its end
+            while size < len(raw) <= limit:  # the file grew after `fstat`: on to the limit
+                more = os.read(fd, limit + 1 - len(raw))
+                if not more:
+                    break
+                raw += more
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise YamlError(name, 1, 1, f"cannot read the file: {exc.strerror or exc}", "unreadable") from None
-    if len(raw) > limit:  # the file grew after `stat`
+    if len(raw) > limit:
         raise YamlError(name, 1, 1, f"file is over {limit} bytes", "too-large")
     return raw
 
 
-def read(path: Path, display: str | None = None) -> Document:
+def read(path: Path | str, display: str | None = None) -> Document:
     """Read and parse a record file, checking its size before reading it."""
     return parse(read_bytes(path, display), display or str(path))
 

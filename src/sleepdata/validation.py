@@ -87,7 +87,7 @@ def _store(cache: bool | None) -> Cache | None:
     return validation_cache.Cache() if use else None
 
 
-def _reread(path: Path, display: str) -> strict_yaml.Document:
+def _reread(path: Path | str, display: str) -> strict_yaml.Document:
     """A file read again to place a problem found across records (an unreadable one places it at 1:1)."""
     try:
         return strict_yaml.read(path, display)

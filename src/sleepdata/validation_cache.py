@@ -109,12 +109,12 @@ class Cache:
         their places)."""
         slot = _sha(orjson.dumps([[str(p.resolve()) for p in paths], str(sources_dir), external is not None]))
         files: dict[str, str] = {}
-        lines = []
+        every = hashlib.sha256()
         for path, kind, display in targets:
             with contextlib.suppress(YamlError):
                 files[display] = _sha(read_bytes(path, display))
-            lines.append(f"{display}\0{kind}\0{files.get(display)}\n")
-        key = {"version": self.version, "rules": self.rules, "files": _sha("".join(lines).encode()),
+            every.update(f"{display}\0{kind}\0{files.get(display)}\n".encode())
+        key = {"version": self.version, "rules": self.rules, "files": every.hexdigest(),
                "retired": _sha(orjson.dumps(retired, option=orjson.OPT_SORT_KEYS)),
                "external": None if external is None else _sha(orjson.dumps(
                    {kind: sorted(ids) for kind, ids in external.items()}, option=orjson.OPT_SORT_KEYS)),
