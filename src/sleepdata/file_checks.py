@@ -60,28 +60,29 @@ def _yaml_problem(error: strict_yaml.YamlError) -> Problem:
 def check_file(path: Path | str, kind: str, display: str, context: SourceContext | None,
                keep: bool = False) -> FileResult:
     """Read, parse, validate and outline one record file; with `context`, check its spans against the sources."""
-    path = Path(path)
+    stem = os.path.splitext(os.path.basename(display))[0]
     try:
         raw = strict_yaml.read_bytes(path, display)
     except strict_yaml.YamlError as error:
-        return FileResult(None, [_yaml_problem(error)], [], None, {kind: {path.stem}})
+        return FileResult(None, [_yaml_problem(error)], [], None, {kind: {stem}})
     digest = hashlib.sha256(raw).hexdigest()
     try:
         document, json = strict_yaml.parse_json(raw, display)
     except strict_yaml.YamlError as error:
-        return FileResult(digest, [_yaml_problem(error)], [], None, {kind: {path.stem}})
+        return FileResult(digest, [_yaml_problem(error)], [], None, {kind: {stem}})
     json = json if json is not None else as_json(document.data)
     try:
         # From JSON, so that pydantic's strict JSON mode judges types as a JSON Schema validator would
         record = KINDS[kind].model_validate_json(json)
     except ValidationError:
         _, problems = validate_document(kind, document)  # the errors, each placed
-        return FileResult(digest, problems, [], None, claimed_ids(kind, path, document))
+        return FileResult(digest, problems, [], None, claimed_ids(kind, stem, document))
     found = parts(kind, document.data)
     summary = outline(kind, document.data, json, found)
-    problems = [place(document, kind, summary.id, f) for f in record_findings(summary, found, Path(display).stem)]
+    problems = [place(document, kind, summary.id, f) for f in record_findings(summary, found, stem)]
     spans = [place(document, kind, summary.id, f) for f in span_findings(found, context)] if context else []
-    return FileResult(digest, problems, spans, summary, {}, RecordFile(kind, record, document, path) if keep else None)
+    return FileResult(digest, problems, spans, summary, {},
+                      RecordFile(kind, record, document, Path(path)) if keep else None)
 
 
 #: Files per worker process below which a run stays in one process (forking and collecting cost more).

@@ -23,8 +23,8 @@ Path = tuple[str | int, ...]
 
 REF = re.compile(r"^(source|condition|cause|treatment|strength|warning|claim):([a-z0-9]+(?:-[a-z0-9]+)*)$")
 # A reference as a whole string value in JSON (the character before it and the `"id":` key are checked apart).
-_REF_JSON = re.compile(rb'"((?:source|condition|cause|treatment|strength|warning|claim):[a-z0-9]+(?:-[a-z0-9]+)*)"'
-                       rb"[,\]}]")
+_REF_JSON = re.compile(rb'"(?=[cstw])((?:source|condition|cause|treatment|strength|warning|claim):[a-z0-9]+'
+                       rb'(?:-[a-z0-9]+)*)"[,\]}]')
 _ID_KEY = b'"id":'
 _CLAIMS = (Claim, Note, Strength, DoseAppropriateness)
 #: The verdict of a claim that states none.
@@ -111,15 +111,21 @@ def _children(model: type[BaseModel]) -> tuple[tuple[str, type[BaseModel]], ...]
     return tuple(found)
 
 
+@cache
+def _role(model: type[BaseModel]) -> tuple[bool, str | None]:
+    """Whether a model is a claim (a synonym is one when it has an id), and the `Parts` list its places go to."""
+    place = next((name for name, kind in (("spans", Span), ("exclusions", Exclusion), ("quantities", Quantity))
+                  if issubclass(model, kind)), None)
+    return issubclass(model, _CLAIMS), place
+
+
 def _visit(value: dict[str, Any], model: type[BaseModel], path: Path, parts: Parts) -> None:
-    if issubclass(model, _CLAIMS) or (model is Synonym and value.get("id") is not None):
+    claim, place = _role(model)
+    if claim or (model is Synonym and value.get("id") is not None):
         parts.claims.append((path, value, model))
-    if issubclass(model, Span):
-        parts.spans.append((path, value))
-    elif issubclass(model, Exclusion):
-        parts.exclusions.append((path, value))
-    elif issubclass(model, Quantity):
-        parts.quantities.append((path, value))
+    if place is not None:
+        getattr(parts, place).append((path, value))
+        return
     for name, child in _children(model):
         item = value.get(name)
         if type(item) is list:
@@ -165,7 +171,7 @@ def _verdict(value: dict[str, Any], model: type[BaseModel]) -> str | None:
 
 def outline(kind: str, data: dict[str, Any], json: bytes, found: Parts) -> Outline:
     """The outline of a valid record from its data, its JSON and its parts."""
-    claims = tuple((sys.intern(value["id"]), _verdict(value, model)) for _, value, model in found.claims)
+    claims = tuple((value["id"], _verdict(value, model)) for _, value, model in found.claims)
     same = tuple((k, i, other.removeprefix("claim:")) for k, (_, value, model) in enumerate(found.claims)
                  if issubclass(model, Fact) for i, other in enumerate(value.get("same_claim", ())))
     record = Outline(sys.intern(kind), data["id"], references(json), claims, same)

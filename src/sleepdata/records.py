@@ -187,13 +187,13 @@ def read_record_or_ids(path: Path, kind: str, display: str,
     record, problems = validate_document(kind, document)
     if record is not None:
         return RecordFile(kind, record, document, path), problems, {}
-    return None, problems, claimed_ids(kind, path, document)
+    return None, problems, claimed_ids(kind, path.stem, document)
 
 
-def claimed_ids(kind: str, path: Path, document: strict_yaml.Document) -> dict[str, set[str]]:
-    """The ids a record that fails its schema would define (references to them stand): its own (from its file
-    name), its strengths' and its claims'."""
-    claimed: dict[str, set[str]] = {kind: {path.stem}}
+def claimed_ids(kind: str, stem: str, document: strict_yaml.Document) -> dict[str, set[str]]:
+    """The ids a record that fails its schema would define (references to them stand): its own (its file name
+    without `.yaml`), its strengths' and its claims'."""
+    claimed: dict[str, set[str]] = {kind: {stem}}
     strengths = document.data.get("strengths")
     if isinstance(strengths, list):
         claimed["strength"] = {s["id"] for s in strengths if isinstance(s, dict) and isinstance(s.get("id"), str)}

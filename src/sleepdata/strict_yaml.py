@@ -166,23 +166,29 @@ except ImportError:  # the `fast` extra is not installed: every text takes the p
     _yaml_rs = None
 
 # Left to the positioned reader, which decides (an overestimate only costs time): number forms YAML 1.2 parsers
-# read as numbers and this reader does not (`0777`, `0x1F`, `0o17`, `0b1`, `1_000`: a token of number characters
-# that starts with 0 or has an underscore after a digit), non-finite numbers (JSON has no infinity: orjson
+# read as numbers and this reader does not (`0777`, `0x1F`, `0o17`, `0b1`, and underscores, which the native
+# parser drops from a number anywhere: `1_000`, `_1`, `._5`), non-finite numbers (JSON has no infinity: orjson
 # writes null, so a text is looked at for them only when its JSON has a null), tabs (YAML 1.2 takes some as
 # separators, libyaml refuses them), document markers, and a text without a final line break (block scalars
 # end differently).
 _ZERO_FORM = re.compile(r"0[0-9xXoObB_]")
-_NUMBERISH = re.compile(r"[-+]?[0-9][0-9a-fA-FxXoO_.eE+-]*")
+_NUMBERISH = re.compile(r"[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+                        r"(?:[eE][-+]?[0-9]+)?)")
 _TOKEN_END = re.compile(r"[\s,\[\]{}#]|\Z")
 _TOKEN_STARTS = " \n,[{"
+_DIGIT_OR_POINT = frozenset("0123456789.")
 _NON_FINITE = re.compile(r"\.(?:inf|Inf|INF|nan|NaN|NAN)")
 _NUMERIC = bytes(b"9"[0] if b"0"[0] <= b <= b"9"[0] else b"e"[0] if b in b"eE" else b"+"[0] if b in b"+-" else b" "[0]
                  for b in range(256))
 _OVERFLOWS = (b"9" * 309, b"e999", b"e+999")
 # Flow collections follow different rules in YAML 1.1 and 1.2 (`{x:}`, `{>}`): only a provenance span written
-# as `sleepdata format` writes it, and a bracket inside a value that is one single-quoted scalar, are read
-# natively; any other bracket leaves the text to the positioned reader.
-_SPAN = re.compile(r"\{source: '[a-z0-9:-]+', start: [0-9]+, end: [0-9]+\}|: '[^'\n]*'$", re.MULTILINE)
+# as `sleepdata format` writes it, and a bracket inside a block mapping's value written on one line as one
+# single-quoted scalar or as a plain scalar that starts with none of YAML's indicators, are read natively; any
+# other bracket leaves the text to the positioned reader.
+_SPAN = re.compile(r"\{source: '[a-z0-9:-]+', start: [0-9]+, end: [0-9]+\}")
+_ONE_LINE_VALUE = re.compile(r": (?:'[^'\n]*'|[^\s\[\]{}'\"&*!|>%@`#,?:\-][^\n]*)$", re.MULTILINE)
+# An anchor, alias or tag starts a node: after white space or a flow indicator, or at the start of the text.
+_NODE_MARKER = re.compile(r"(?<![^\s\[{,])[&*!]")
 # In the native parser's value as JSON: a string (or key) that reads as a null, a boolean, a number or a YAML 1.1
 # doubt (it was quoted, or it is one; with a final line break too, as `$` allows), and a forbidden character
 # that an escape wrote. Any quote may start a match (an escaped one too): an overestimate only costs time.
@@ -199,15 +205,18 @@ def _has_markers(text: str) -> bool:
 
 
 def _numberish(text: str, index: int) -> bool:
-    """Whether the token around `index` (up to white space, a flow indicator or a comment) is number-like."""
+    """Whether the token around `index` (up to white space, a flow indicator or a comment) is a number once its
+    underscores are dropped."""
     start = max(text.rfind(c, 0, index) for c in _TOKEN_STARTS) + 1
     end = _TOKEN_END.search(text, index).start()  # type: ignore[union-attr]
-    return _NUMBERISH.fullmatch(text, start, end) is not None
+    return _NUMBERISH.fullmatch(text[start:end].replace("_", "")) is not None
 
 
 def _plain_text(text: str) -> bool:
     """Whether the text holds nothing the native parser may read otherwise than the positioned reader."""
-    if not text.endswith("\n") or "\t" in text or _has_markers(text):
+    if not text.endswith("\n") or "\t" in text or "<<" in text:
+        return False
+    if _has_markers(text) and _NODE_MARKER.search(text):
         return False
     if text.startswith(("---", "...")) or "\n---" in text or "\n..." in text:
         return False
@@ -216,11 +225,14 @@ def _plain_text(text: str) -> bool:
         if not (before.isalnum() or before in "_.") and _numberish(text, match.start()):
             return False
     underscore = text.find("_")
-    while underscore != -1:
-        if underscore and "0" <= text[underscore - 1] <= "9" and _numberish(text, underscore):  # `1_000`
+    while underscore != -1:  # `1_000`, `_1`, `._5`: an underscore beside a digit or a point
+        if (text[underscore - 1 if underscore else 0] in _DIGIT_OR_POINT or text[underscore + 1] in _DIGIT_OR_POINT) \
+                and _numberish(text, underscore):
             return False
         underscore = text.find("_", underscore + 1)
-    return not _BRACKETS.search(_SPAN.sub("", text))
+    if not _BRACKETS.search(_SPAN.sub("", text)):
+        return True
+    return not _BRACKETS.search(_ONE_LINE_VALUE.sub("", _SPAN.sub("", text)))
 
 
 def _may_overflow(text: str) -> bool:
@@ -421,10 +433,9 @@ def parse_json(text: str | bytes, file: str = "<string>") -> tuple[Document, byt
     if len(raw) > MAX_BYTES:
         raise YamlError(file, 1, 1, f"file is {len(raw)} bytes; the limit is {MAX_BYTES}", "too-large")
     decoded = _decode(raw, file)
-    if _flow_depth(decoded) <= MAX_DEPTH:
-        native = _native(decoded)
-        if native is not None:
-            return Document(file, native[0], text=decoded), native[1]
+    native = _native(decoded)  # a text it reads has no flow collection but spans: nothing deep for it to walk
+    if native is not None:
+        return Document(file, native[0], text=decoded), native[1]
     node = _compose(decoded, file)
     if node is None:
         raise YamlError(file, 1, 1, "the file is empty; a record is a YAML mapping", "empty")

@@ -189,7 +189,8 @@ _TOKENS = ["a", "id", ":", ": ", " ", "  ", "\n", "- ", "[", "]", "{", "}", ",",
            "1_000", "-.inf", ".nan", "null", "Null", "true", "TRUE", "tRUE", "1.", ".5", "+1", "-0", "1e3", "''", '""',
            "name", "x" * 30, "  - ", "\n  ", "\n    ", ", ", "%", "@", "`", "=", "?", ":x", "x:", "-x", "a b", "# c",
            "{source: 'source:a', start: 1, end: 2}", "- {source: 'source:a', start: 1, end: 2}\n", "000_6a.txt", "1_0x",
-           "'{glass}'", ": '[x]'\n", ": '{y}'", "1.e999", "0x1F.txt", "e+999"]
+           "'{glass}'", ": '[x]'\n", ": '{y}'", "1.e999", "0x1F.txt", "e+999", "_1", "._5", "-_1", "1e_1",
+           "Sleep [x]", "B*15", " *a", "x [", "] y", ": x [y]\n"]
 
 
 @settings(max_examples=1500, deadline=None, derandomize=True, database=None,
