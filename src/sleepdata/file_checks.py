@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import SchemaValidator
 
 from . import strict_yaml
 from .errors import Problem
@@ -86,7 +87,7 @@ def check_file(path: Path | str, kind: str, display: str, context: SourceContext
 
 
 #: Files per worker process below which a run stays in one process (forking and collecting cost more).
-FILES_PER_JOB = 400
+FILES_PER_JOB = 1000
 
 
 def jobs(files: int) -> int:
@@ -116,6 +117,9 @@ def check_files(targets: Sequence[Target], context: SourceContext | None, worker
         return
     import multiprocessing
 
+    for kind in {kind for _, kind, _ in targets}:  # built once here, not once in every worker
+        if not isinstance(KINDS[kind].__pydantic_validator__, SchemaValidator):
+            KINDS[kind].model_rebuild(force=True)
     global _context
     _context = context  # a forked worker inherits it: nothing to send
     size = max(1, min(200, len(targets) // (workers * 4)))
