@@ -124,32 +124,30 @@ def _validate(paths: list[Path], sources_dir: Path | None, external: Mapping[str
 
     placer = Placer([t[2] for t in targets], outlines, reread)
     for i in order[:sources]:
-        results[i] = known.get(i) or check_file(*targets[i], None, keep)
-        outlines[i] = results[i].outline  # type: ignore[union-attr]
+        result = known.get(i) or check_file(*targets[i], None, keep)
+        results[i], outlines[i] = result, result.outline
     context, source_problems = source_context([(i, o) for i in order[:sources] if (o := outlines[i])], sources_dir,
                                               placer)
     if run is not None and run.context != context.digest():
         known = {}
     rest = [i for i in order[sources:] if i not in known]
-    fresh = check_files([targets[i] for i in rest], context, jobs(len(rest)), keep)
-    for i, result in zip(rest, fresh, strict=True):
-        results[i] = result
+    fresh = dict(zip(rest, check_files([targets[i] for i in rest], context, jobs(len(rest)), keep), strict=True))
     for i in order[sources:]:
-        results[i] = results[i] or known[i]
-        outlines[i] = results[i].outline  # type: ignore[union-attr]
+        result = fresh.get(i) or known[i]
+        results[i], outlines[i] = result, result.outline
+    done = [result for result in results if result is not None]
     if store is not None and run is not None:
-        store.remember(run, context.digest(), targets, results)  # type: ignore[arg-type]
-    return _report(report, targets, results, source_problems, placer, external, places, run, store)
+        store.remember(run, context.digest(), targets, done)
+    return _report(report, targets, done, source_problems, placer, external, places, run, store)
 
 
-def _report(report: Report, targets: list[Target], results: list[FileResult | None], source_problems: list[Problem],
+def _report(report: Report, targets: list[Target], results: list[FileResult], source_problems: list[Problem],
             placer: Placer, external: Mapping[str, set[str]] | None, places: dict[str, tuple[str, int, int]],
             run: Run | None, store: Cache | None) -> Report:
     """The report of a run from each file's result and the checks across records."""
     present: dict[str, set[str]] = {kind: set(ids) for kind, ids in (external or {}).items()}
     problems, spans = [], source_problems
     for (_, _, display), result in zip(targets, results, strict=True):
-        assert result is not None
         if result.digest:
             report.files[display] = result.digest
         problems += result.problems
