@@ -21,13 +21,14 @@ def _files(directory: str) -> list[Path]:
 
 
 def validate_dir(directory: str) -> dict[str, Any]:
-    """`validate([dir])` as `sleepdata validate` runs it (the cache as the environment says)."""
-    from sleepdata.validation import validate
+    """A dataset folder validated as `sleepdata validate DIR` validates it (keeping no record; the cache as the
+    environment says)."""
+    from sleepdata.context import validate_in_context
 
     started = time.perf_counter()
-    report = validate([Path(directory)])
+    report = validate_in_context([Path(directory)], records=False)
     elapsed = time.perf_counter() - started
-    return {"seconds": elapsed, "valid": report.valid, "records": len(report.records),
+    return {"seconds": elapsed, "valid": report.valid, "records": len(report.checked),
             "problems": [str(p) for p in report.problems[:5]]}
 
 

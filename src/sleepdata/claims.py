@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from .errors import Problem
-from .models import Claim, Fact, Note, Source, Span, Strength, Synonym, Treatment, TreatmentKind, Verdict, Warning
+from .models import Claim, Judged, Note, Strength, Synonym, TreatmentKind, Verdict
 from .models.treatment import DoseAppropriateness
-from .records import RecordFile
+from .outline import DEFAULT_VERDICT, Outline, Parts, SourceFacts
+
+if TYPE_CHECKING:
+    from .integrity import Finding, Placer
 
 Path = tuple[str | int, ...]
 
@@ -88,95 +91,95 @@ def is_raw_claim(value: Any) -> bool:
     return isinstance(value, dict) and bool(value.get("id"))
 
 
-def check(files: list[RecordFile]) -> list[Problem]:
-    """All claim-level problems among `files`."""
-    found: dict[str, tuple[RecordFile, Path, Any]] = {}
+Item = tuple[int, Outline]
+_PARTNER_KINDS = frozenset({TreatmentKind.DRUG, TreatmentKind.DRUG_CLASS, TreatmentKind.SUBSTANCE, TreatmentKind.HERBAL,
+                            TreatmentKind.SUPPLEMENT})
+
+
+def check_outlines(items: list[Item], placer: Placer) -> list[Problem]:
+    """All claim-level problems across the outlined records (`items`: index and outline of each valid record)."""
+    found: dict[str, tuple[int, int]] = {}
     problems: list[Problem] = []
-    for f in files:
-        for path, claim in claims_in(f.record):
-            cid = claim.id
-            if cid in found and found[cid][1:] != (path, claim):
-                other = found[cid][0]
-                problems.append(f.problem((*path, "id") if path else ("id",), f"claim id '{cid}' is already used by "
-                                          f"{other.ref}; a claim id is unique in the dataset", "duplicate-claim-id"))
+    for i, record in items:
+        for k, (cid, _) in enumerate(record.claims):
+            if cid in found and placer.claim(*found[cid]) != placer.claim(i, k):
+                path = placer.claim(i, k)[0]
+                problems.append(placer.at(i, (*path, "id") if path else ("id",), f"claim id '{cid}' is already used "
+                                          f"by {placer.ref(found[cid][0])}; a claim id is unique in the dataset",
+                                          "duplicate-claim-id"))
                 continue
-            found[cid] = (f, path, claim)
-    kinds = {f.record.id: f.record.kind for f in files if isinstance(f.record, Treatment)}
-    for f in files:
-        problems += _facts(f, found)
-        if isinstance(f.record, Treatment):
-            problems += _classes(f, kinds)
-        if isinstance(f.record, Warning):
-            problems += _warning(f, kinds)
-        if isinstance(f.record, Source):
-            problems += _articles(f)
+            found[cid] = (i, k)
+    kinds = {o.id: o.treatment_kind for _, o in items if o.kind == "treatment"}
+    for i, record in items:
+        problems += _same_claims(i, record, found, placer)
+        for k, target in enumerate(record.classes):
+            tid = target.split(":", 1)[1]
+            if tid != record.id and tid in kinds and kinds[tid] != TreatmentKind.DRUG_CLASS:
+                problems.append(placer.at(i, ("classes", k, "drug_class"), f"treatment:{tid} is a {kinds[tid]}, not a "
+                                          "drug class", "not-a-class", expected="drug-class", found=kinds[tid]))
+        if record.kind == "warning":
+            problems += _warning(i, record, kinds, placer)
     return problems
 
 
-def _facts(f: RecordFile, found: dict[str, tuple[RecordFile, Path, Any]]) -> list[Problem]:
+def _same_claims(i: int, record: Outline, found: dict[str, tuple[int, int]], placer: Placer) -> list[Problem]:
     problems = []
-    for path, claim in claims_in(f.record):
-        note = getattr(claim, "note", None)
-        if getattr(claim, "verdict", None) is Verdict.SUPPORTED and note and CONTRADICTS_SUPPORTED.search(note):
-            words = CONTRADICTS_SUPPORTED.search(note).group(0)  # type: ignore[union-attr]
-            problems.append(f.problem((*path, "verdict"), f"the note says '{words}' but the verdict is 'supported'; "
-                                      "judge it unsupported or disputed, or reword the note", "verdict-note"))
-        if not isinstance(claim, Fact):
+    for k, link, other_id in record.same:
+        if other_id not in found:
             continue
-        for i, ref in enumerate(claim.same_claim):
-            other_id = ref.removeprefix("claim:")
-            if other_id in found and found[other_id][2].verdict is not claim.verdict:
-                other = found[other_id][2]
-                problems.append(f.problem((*path, "same_claim", i), f"the same claim as {other_id} but judged "
-                                          f"'{claim.verdict.value}' there '{other.verdict.value}'; one claim has one "
-                                          "verdict", "same-claim-verdict"))
+        j, other_k = found[other_id]
+        other, own = placer.outlines[j].claims[other_k][1], record.claims[k][1]  # type: ignore[union-attr]
+        if other is not None and other != own:
+            path = placer.claim(i, k)[0]
+            problems.append(placer.at(i, (*path, "same_claim", link), f"the same claim as {other_id} but judged "
+                                      f"'{own}' there '{other}'; one claim has one verdict", "same-claim-verdict"))
     return problems
 
 
-def _classes(f: RecordFile, kinds: dict[str, TreatmentKind]) -> list[Problem]:
-    record: Treatment = f.record  # type: ignore[assignment]
-    problems = []
-    for i, membership in enumerate(record.classes):
-        target = membership.drug_class.split(":", 1)[1]
-        if target != record.id and target in kinds and kinds[target] != TreatmentKind.DRUG_CLASS:
-            problems.append(f.problem(("classes", i, "drug_class"), f"treatment:{target} is a {kinds[target]}, not a "
-                                      "drug class", "not-a-class", expected="drug-class", found=kinds[target]))
-    return problems
-
-
-def _warning(f: RecordFile, kinds: dict[str, TreatmentKind]) -> list[Problem]:
-    record: Warning = f.record  # type: ignore[assignment]
+def _warning(i: int, record: Outline, kinds: dict[str, str | None], placer: Placer) -> list[Problem]:
     problems = []
     classes = [t for t in record.applies_to if kinds.get(t.removeprefix("treatment:")) == TreatmentKind.DRUG_CLASS]
     if classes and record.members is None:
-        problems.append(f.problem(("applies_to",), f"applies to the drug class {classes[0]}: say whether it reaches "
-                                  "its members with `members: all`, `some` or `class-only`", "class-members"))
-    for i, interaction in enumerate(record.interactions):
-        kind = kinds.get(interaction.partner.removeprefix("treatment:"))
-        if kind is not None and kind not in (TreatmentKind.DRUG, TreatmentKind.DRUG_CLASS, TreatmentKind.SUBSTANCE,
-                                             TreatmentKind.HERBAL, TreatmentKind.SUPPLEMENT):
-            problems.append(f.problem(("interactions", i, "partner"), f"an interaction partner is a drug, class or "
-                                      f"substance; {interaction.partner} is a {kind}", "partner-kind"))
+        problems.append(placer.at(i, ("applies_to",), f"applies to the drug class {classes[0]}: say whether it "
+                                  "reaches its members with `members: all`, `some` or `class-only`", "class-members"))
+    for k, partner in enumerate(record.partners):
+        kind = kinds.get(partner.removeprefix("treatment:"))
+        if kind is not None and kind not in _PARTNER_KINDS:
+            problems.append(placer.at(i, ("interactions", k, "partner"), f"an interaction partner is a drug, class or "
+                                      f"substance; {partner} is a {kind}", "partner-kind"))
     return problems
 
 
-def _articles(f: RecordFile) -> list[Problem]:
-    source: Source = f.record  # type: ignore[assignment]
-    problems = []
+def verdict_findings(found: Parts) -> list[Finding]:
+    """Claims judged `supported` whose note says the evidence is missing or the claim is wrong."""
+    findings: list[Finding] = []
+    for path, claim, model in found.claims:
+        note = claim.get("note")
+        words = CONTRADICTS_SUPPORTED.search(note) if note and issubclass(model, Judged) and claim.get(
+            "verdict", DEFAULT_VERDICT) == Verdict.SUPPORTED else None
+        if words:
+            findings.append(((*path, "verdict"), f"the note says '{words.group(0)}' but the verdict is 'supported'; "
+                             "judge it unsupported or disputed, or reword the note", "verdict-note", {}))
+    return findings
+
+
+def article_findings(source: SourceFacts) -> list[Finding]:
+    """A compilation's articles lie inside its text, in order, without overlapping."""
+    findings: list[Finding] = []
     previous = None
-    for i, article in enumerate(source.articles):
-        if article.end <= article.start or article.end > source.length:
-            problems.append(f.problem(("articles", i, "end"), f"expected an end after {article.start} and at most "
-                                      f"{source.length}; got {article.end}", "span-bounds"))
-        if previous is not None and article.start < previous.end:
-            problems.append(f.problem(("articles", i, "start"), f"overlaps articles[{i - 1}]", "article-overlap"))
-        previous = article
-    return problems
+    for i, (_, start, end) in enumerate(source.articles):
+        if end <= start or end > source.length:
+            findings.append((("articles", i, "end"), f"expected an end after {start} and at most {source.length}; "
+                             f"got {end}", "span-bounds", {}))
+        if previous is not None and start < previous:
+            findings.append((("articles", i, "start"), f"overlaps articles[{i - 1}]", "article-overlap", {}))
+        previous = end
+    return findings
 
 
-def article_of(source: Source, span: Span) -> str | None:
-    """The id of the article of `source` that holds `span`, or None."""
-    for article in source.articles:
-        if article.start <= span.start and span.end <= article.end:
-            return article.id
+def article_of(articles: tuple[tuple[str, int, int], ...], start: int, end: int) -> str | None:
+    """The id of the article (id, start, end) that holds the span [start, end), or None."""
+    for aid, first, last in articles:
+        if first <= start and end <= last:
+            return aid
     return None

@@ -49,8 +49,6 @@ def _exit_code(problems: list[Problem]) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from .context import validate_in_context
 
-    if args.no_cache:
-        os.environ["SLEEPDATA_NO_CACHE"] = "1"
     paths = _existing([Path(p) for p in args.paths])
     if not paths:
         if not Path("dataset").is_dir():
@@ -58,11 +56,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
             return _validate_installed(args, bundle_path())
         paths = [Path("dataset")]
-    report = validate_in_context(paths, _sources_arg(args.sources, env_default=False))
+    report = validate_in_context(paths, _sources_arg(args.sources, env_default=False), records=False,
+                                 cache=False if args.no_cache else None)
     problems = report.problems
     if args.strict:
         problems = [Problem(**{**p.to_dict(), "severity": "error"}) for p in problems]
-    _print_problems(problems, args.format, {"files": report.files, "records": len(report.records)})
+    _print_problems(problems, args.format, {"files": report.files, "records": len(report.checked)})
     return _exit_code(problems)
 
 

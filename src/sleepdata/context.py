@@ -22,10 +22,12 @@ def dataset_root(path: Path) -> Path | None:
 
 
 def validate_in_context(paths: list[Path], sources_dir: Path | None = None,
-                        installed: Mapping[str, set[str]] | None = None) -> Report:
+                        installed: Mapping[str, set[str]] | None = None, records: bool = True,
+                        cache: bool | None = None) -> Report:
     """Validate files and folders, each file with the rest of its dataset; report the problems of what was named.
 
-    `installed` holds the ids of the installed dataset (read when needed if None).
+    `installed` holds the ids of the installed dataset (read when needed if None); `records` and `cache` are
+    `validate`'s.
     """
     roots: dict[Path, set[Path] | None] = {}  # dataset folder -> the files named in it (None: the whole folder)
     loose: list[Path] = []
@@ -39,16 +41,18 @@ def validate_in_context(paths: list[Path], sources_dir: Path | None = None,
             roots.setdefault(root, set()).add(path)  # type: ignore[union-attr]
     merged = Report()
     if loose:
-        _merge(merged, validate(loose, sources_dir))
+        _merge(merged, validate(loose, sources_dir, cache=cache, records=records))
     for root, named in roots.items():
-        report = validate([root], sources_dir)
+        report = validate([root], sources_dir, cache=cache, records=records)
         if any(p.code == "dangling-reference" for p in report.problems):
-            report = validate([root], sources_dir, installed if installed is not None else installed_ids())
+            report = validate([root], sources_dir, installed if installed is not None else installed_ids(),
+                              cache=cache, records=records)
         if named is not None:
             shown = {str(p) for p in named}
             report.problems = [p for p in report.problems if p.file in shown]
             report.files = {k: v for k, v in report.files.items() if k in shown}
             report.records = [f for f in report.records if f.document.file in shown]
+            report.checked = [name for name in report.checked if name in shown]
         _merge(merged, report)
     return merged
 
@@ -56,6 +60,7 @@ def validate_in_context(paths: list[Path], sources_dir: Path | None = None,
 def _merge(into: Report, report: Report) -> None:
     into.files.update(report.files)
     into.records += report.records
+    into.checked += report.checked
     into.problems += report.problems
     into.retired.update(report.retired)
     into.extends = into.extends or report.extends

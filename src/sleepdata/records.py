@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -154,15 +155,15 @@ def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
         field = getattr(current, "model_fields", {}).get(part)
         if field is None:
             return []
-        current = _inner_model(field.annotation)
+        current = inner_model(field.annotation)
     return list(getattr(current, "model_fields", {}))
 
 
-def _inner_model(annotation: Any) -> Any:
+def inner_model(annotation: Any) -> Any:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
+        found = inner_model(arg)
         if found is not None:
             return found
     return None
@@ -186,6 +187,13 @@ def read_record_or_ids(path: Path, kind: str, display: str,
     record, problems = validate_document(kind, document)
     if record is not None:
         return RecordFile(kind, record, document, path), problems, {}
+    return None, problems, claimed_ids(kind, path.stem, document)
+
+
+def claimed_ids(kind: str, stem: str, document: strict_yaml.Document) -> dict[str, set[str]]:
+    """The ids a record that fails its schema would define (references to them stand): its own (its file name
+    without `.yaml`), its strengths' and its claims'."""
+    claimed: dict[str, set[str]] = {kind: {stem}}
     strengths = document.data.get("strengths")
     if isinstance(strengths, list):
         claimed["strength"] = {s["id"] for s in strengths if isinstance(s, dict) and isinstance(s.get("id"), str)}
@@ -194,39 +202,49 @@ def read_record_or_ids(path: Path, kind: str, display: str,
     claimed["claim"] = {cid for cid, _, _ in raw_claims(document.data) if isinstance(cid, str)}
     if kind == "warning" and isinstance(document.data.get("id"), str):  # a warning is itself a claim
         claimed["claim"].add(document.data["id"])
-    return None, problems, claimed
+    return claimed
 
 
-def _entries(folder: Path) -> tuple[list[Path], list[Problem]]:
-    """The entries of a folder, sorted, or a problem saying why it cannot be listed."""
+def _entries(folder: Path) -> tuple[list[os.DirEntry[str]], list[Problem]]:
+    """The entries of a folder, sorted by name, or a problem saying why it cannot be listed (the folder's listing
+    says which entries are files, folders and links: no call per entry)."""
     try:
-        return sorted(folder.iterdir()), []
+        with os.scandir(folder) as listing:
+            return sorted(listing, key=lambda entry: entry.name), []
     except OSError as exc:
         return [], [Problem(str(folder), 1, 1, None, None, f"cannot list the folder: {exc.strerror or exc}",
                             "unreadable")]
 
 
-def _refused(entry: Path, root: Path) -> Problem | None:
+def _refused(entry: os.DirEntry[str], root: Path) -> Problem | None:
     """Why an entry of a dataset is not read: a hidden name, or a symbolic link that leads out of the dataset."""
     if entry.name.startswith("."):
-        return Problem(str(entry), 1, 1, None, None, "hidden file or folder; it is not read (rename it, or move it "
+        return Problem(entry.path, 1, 1, None, None, "hidden file or folder; it is not read (rename it, or move it "
                        "out of the dataset)", "hidden-file", severity="warning")
     if entry.is_symlink():
         try:
-            entry.resolve(strict=True).relative_to(root.resolve())
+            Path(entry.path).resolve(strict=True).relative_to(root.resolve())
         except (OSError, RuntimeError, ValueError):
-            return Problem(str(entry), 1, 1, None, None, "symbolic link that leads out of the dataset (or nowhere); "
+            return Problem(entry.path, 1, 1, None, None, "symbolic link that leads out of the dataset (or nowhere); "
                            "links are followed only inside the dataset folder", "symlink-outside")
     return None
 
 
-def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[Problem]]:
-    """Record files under a dataset directory as (path, kind, display name), and stray files as problems.
+def _is(entry: os.DirEntry[str], test: str) -> bool:
+    try:
+        return bool(getattr(entry, test)())
+    except OSError:
+        return False
+
+
+def discover(root: Path) -> tuple[list[tuple[str, str, str]], list[Problem]]:
+    """Record files under a dataset directory as (path, kind, display name: the same path), and stray files as
+    problems.
 
     Hidden entries are reported (as warnings) and not read; a symbolic link is followed only when it leads to
     a place inside the dataset folder.
     """
-    found: list[tuple[Path, str, str]] = []
+    found: list[tuple[str, str, str]] = []
     entries, problems = _entries(root)
     for entry in entries:
         if entry.name in {"VERSION", "README.md", "retired.yaml"}:
@@ -234,20 +252,21 @@ def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[Problem]]:
         refused = _refused(entry, root)
         if refused:
             problems.append(refused)
-        elif entry.is_dir() and entry.name in KIND_OF_FOLDER:
-            files, unreadable = _entries(entry)
+        elif _is(entry, "is_dir") and entry.name in KIND_OF_FOLDER:
+            files, unreadable = _entries(Path(entry.path))
             problems += unreadable
+            kind = KIND_OF_FOLDER[entry.name]
             for file in files:
                 refused = _refused(file, root)
                 if refused:
                     problems.append(refused)
-                elif file.suffix != ".yaml" or not file.is_file():
-                    problems.append(Problem(str(file), 1, 1, None, None, "not a record file; records are "
+                elif not file.name.endswith(".yaml") or not _is(file, "is_file"):
+                    problems.append(Problem(file.path, 1, 1, None, None, "not a record file; records are "
                                             "'<id>.yaml' files", "stray-file"))
                 else:
-                    found.append((file, KIND_OF_FOLDER[entry.name], str(file)))
+                    found.append((file.path, kind, file.path))
         else:
             hint = did_you_mean(entry.name, KIND_OF_FOLDER)
-            problems.append(Problem(str(entry), 1, 1, None, None, f"unexpected entry{hint}; a dataset holds the "
+            problems.append(Problem(entry.path, 1, 1, None, None, f"unexpected entry{hint}; a dataset holds the "
                                     f"folders {', '.join(KIND_OF_FOLDER)}", "stray-file"))
     return found, problems

@@ -11,10 +11,12 @@ mapping, duplicate keys, non-string keys, anchors, aliases, merge keys, tags, ne
 from __future__ import annotations
 
 import math
+import os
 import re
 from pathlib import Path
 from typing import Any
 
+import orjson
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -29,18 +31,19 @@ Path_ = tuple[str | int, ...]
 _FORBIDDEN_CHAR = re.compile(f"[{INVISIBLE}]")
 # Inside a value, an escaped CR (`"\r"`) is refused as a raw one is.
 _FORBIDDEN_IN_VALUE = re.compile(_FORBIDDEN_CHAR.pattern[:-1] + "\r]")
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_SPECIAL_FLOAT = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+# The plain scalars each core-schema type reads; `_TYPED_JSON` finds a string of one of these forms in JSON.
+_NULL_FORMS = r"~|null|Null|NULL|"
+_BOOL_FORMS = r"true|True|TRUE|false|False|FALSE"
+_INT_FORMS = r"[-+]?(?:0|[1-9][0-9]*)"
+_FLOAT_FORMS = r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+_SPECIAL_FLOAT_FORMS = r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
 # Plain scalars that YAML 1.1 (PyYAML's default) and YAML 1.2 read differently: refused, never guessed.
-_AMBIGUOUS = re.compile(
-    r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF"
-    r"|[-+]?0[0-9_]+|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
-    r"|[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|=|<<)$"
-)
-_SLOW_PATH_MARKERS = re.compile(r"[&*!]|<<")
+_AMBIGUOUS_FORMS = (r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF"
+                    r"|[-+]?0[0-9_]+|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
+                    r"|[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|=|<<")
+_NULL, _BOOL, _INT, _FLOAT, _SPECIAL_FLOAT, _AMBIGUOUS = (
+    re.compile(f"^(?:{forms})$") for forms in (_NULL_FORMS, _BOOL_FORMS, _INT_FORMS, _FLOAT_FORMS,
+                                               _SPECIAL_FLOAT_FORMS, _AMBIGUOUS_FORMS))
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 _NULL_TAG, _BOOL_TAG, _INT_TAG = "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int"
@@ -161,53 +164,115 @@ try:
     import yaml_rs as _yaml_rs
 except ImportError:  # the `fast` extra is not installed: every text takes the positioned reader
     _yaml_rs = None
-_INT_LIMIT = 10**MAX_DIGITS
 
-# Left to the positioned reader, which decides: number forms YAML 1.2 parsers read as numbers and this reader
-# does not (`0777`, `0x1F`, `0o17`, `0b1`, `1_000`), tabs (YAML 1.2 takes some as separators, libyaml refuses
-# them), document markers, and a text without a final line break (block scalars end differently). Anywhere in
-# the text, quoted or not: an overestimate only costs time.
-_NOT_NATIVE = re.compile(r"(?<![\w.])[-+]?0[0-9xXoObB_]|[0-9]_|\t|^(?:---|\.\.\.)|[^\n]\Z", re.MULTILINE)
+# Left to the positioned reader, which decides (an overestimate only costs time): number forms YAML 1.2 parsers
+# read as numbers and this reader does not (`0777`, `0x1F`, `0o17`, `0b1`, and underscores, which the native
+# parser drops from a number anywhere: `1_000`, `_1`, `._5`), non-finite numbers (JSON has no infinity: orjson
+# writes null, so a text is looked at for them only when its JSON has a null), tabs (YAML 1.2 takes some as
+# separators, libyaml refuses them), document markers, and a text without a final line break (block scalars
+# end differently).
+_ZERO_FORM = re.compile(r"0[0-9xXoObB_]")
+_NUMBERISH = re.compile(r"[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+                        r"(?:[eE][-+]?[0-9]+)?)")
+_TOKEN_END = re.compile(r"[\s,\[\]{}#]|\Z")
+_TOKEN_STARTS = " \n,[{"
+_DIGIT_OR_POINT = frozenset("0123456789.")
+_NON_FINITE = re.compile(r"\.(?:inf|Inf|INF|nan|NaN|NAN)")
+_NUMERIC = bytes(b"9"[0] if b"0"[0] <= b <= b"9"[0] else b"e"[0] if b in b"eE" else b"+"[0] if b in b"+-" else b" "[0]
+                 for b in range(256))
+_OVERFLOWS = (b"9" * 309, b"e999", b"e+999")
 # Flow collections follow different rules in YAML 1.1 and 1.2 (`{x:}`, `{>}`): only a provenance span written
-# as `sleepdata format` writes it is read natively; any other bracket leaves the text to the positioned reader.
+# as `sleepdata format` writes it, and a bracket inside a block mapping's value written on one line as one
+# single-quoted scalar or as a plain scalar that starts with none of YAML's indicators, are read natively; any
+# other bracket leaves the text to the positioned reader.
 _SPAN = re.compile(r"\{source: '[a-z0-9:-]+', start: [0-9]+, end: [0-9]+\}")
-_TYPED = re.compile("|".join(p.pattern for p in (_NULL, _BOOL, _AMBIGUOUS, _INT, _FLOAT, _SPECIAL_FLOAT)))
+_ONE_LINE_VALUE = re.compile(r": (?:'[^'\n]*'|[^\s\[\]{}'\"&*!|>%@`#,?:\-][^\n]*)$", re.MULTILINE)
+# An anchor, alias or tag starts a node: after white space or a flow indicator, or at the start of the text.
+_NODE_MARKER = re.compile(r"(?<![^\s\[{,])[&*!]")
+# In the native parser's value as JSON: a string (or key) that reads as a null, a boolean, a number or a YAML 1.1
+# doubt (it was quoted, or it is one; with a final line break too, as `$` allows), and a forbidden character
+# that an escape wrote. Any quote may start a match (an escaped one too): an overestimate only costs time.
+_TYPED_FORMS = "|".join((_NULL_FORMS, _BOOL_FORMS, _AMBIGUOUS_FORMS, _INT_FORMS, _FLOAT_FORMS, _SPECIAL_FLOAT_FORMS))
+_TYPED_JSON = re.compile(('"(?=[-+.0-9~=<nNtTfFyYoO"\\\\])(?:' + _TYPED_FORMS + ')(?:\\\\n)?"[\\]},:]').encode())
+_ESCAPED_FORBIDDEN = re.compile(r"\\(?:u00(?:[01][0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|[bfr])|"
+                                + _FORBIDDEN_IN_VALUE.pattern)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
-def _native(text: str) -> dict[str, Any] | None:
-    """The value of a text the native parser reads exactly as the positioned reader would, else None.
+def _has_markers(text: str) -> bool:
+    """Whether the text may hold an anchor, an alias, a tag or a merge key (their characters appear in it)."""
+    return "&" in text or "*" in text or "!" in text or "<<" in text
+
+
+def _numberish(text: str, index: int) -> bool:
+    """Whether the token around `index` (up to white space, a flow indicator or a comment) is a number once its
+    underscores are dropped."""
+    start = max(text.rfind(c, 0, index) for c in _TOKEN_STARTS) + 1
+    end = _TOKEN_END.search(text, index).start()  # type: ignore[union-attr]
+    return _NUMBERISH.fullmatch(text[start:end].replace("_", "")) is not None
+
+
+def _plain_text(text: str) -> bool:
+    """Whether the text holds nothing the native parser may read otherwise than the positioned reader."""
+    if not text.endswith("\n") or "\t" in text or "<<" in text:
+        return False
+    if _has_markers(text) and _NODE_MARKER.search(text):
+        return False
+    if text.startswith(("---", "...")) or "\n---" in text or "\n..." in text:
+        return False
+    for match in _ZERO_FORM.finditer(text):  # a number that starts with 0 (`0777`, `0x1F`), not a 0 inside one
+        before = text[match.start() - 1] if match.start() else " "
+        if not (before.isalnum() or before in "_.") and _numberish(text, match.start()):
+            return False
+    underscore = text.find("_")
+    while underscore != -1:  # `1_000`, `_1`, `._5`: an underscore beside a digit or a point
+        if (text[underscore - 1 if underscore else 0] in _DIGIT_OR_POINT or text[underscore + 1] in _DIGIT_OR_POINT) \
+                and _numberish(text, underscore):
+            return False
+        underscore = text.find("_", underscore + 1)
+    if not _BRACKETS.search(_SPAN.sub("", text)):
+        return True
+    return not _BRACKETS.search(_ONE_LINE_VALUE.sub("", _SPAN.sub("", text)))
+
+
+def _may_overflow(text: str) -> bool:
+    """Whether the text may hold a non-finite number (`.inf`, `.nan`, `1e999`, 400 digits)."""
+    digits = text.encode().translate(_NUMERIC)
+    return bool(_NON_FINITE.search(text)) or any(form in digits for form in _OVERFLOWS)
+
+
+def _depth_below(json: bytes, limit: int) -> bool:
+    """Whether JSON nests fewer than `limit` levels (brackets in strings count too: an overestimate is harmless)."""
+    brackets = json.translate(None, _NOT_BRACKETS)
+    for _ in range(limit - 1):
+        if not brackets:
+            return True
+        brackets = brackets.replace(b"[]", b"").replace(b"{}", b"")
+    return not brackets
+
+
+def _native(text: str) -> tuple[dict[str, Any], bytes] | None:
+    """The value of a text the native parser reads exactly as the positioned reader would, and its JSON; else None.
 
     None for anything a strict rule might concern (markers of anchors, aliases, tags and merge keys, number
     forms, ambiguous or non-string keys, ambiguous plain scalars, escaped forbidden characters, non-finite or
     overlong numbers, depth, several documents, a top level that is not a mapping, any parse error): the
     positioned reader then reads the text and reports the problem with its place, or accepts it.
     """
-    if _yaml_rs is None or _SLOW_PATH_MARKERS.search(text) or _NOT_NATIVE.search(text):
-        return None
-    if _BRACKETS.search(_SPAN.sub("", text)):
+    if _yaml_rs is None or not _plain_text(text):
         return None
     try:
         value = _yaml_rs.loads(text, parse_datetime=False)
+        json = orjson.dumps(value)  # refuses keys that are not strings and integers past 64 bits
     except Exception:  # duplicate keys, syntax: the positioned reader says where
         return None
-    return value if isinstance(value, dict) and _plain(value, 0) else None
-
-
-def _plain(value: Any, depth: int) -> bool:
-    """Whether a natively parsed value is one the positioned reader gives unchanged and accepts."""
-    if depth >= MAX_DEPTH:
-        return False
-    if isinstance(value, str):  # a string that reads as a number, a null or a boolean was quoted, or is a doubt
-        return not (_TYPED.match(value) or _FORBIDDEN_IN_VALUE.search(value))
-    if isinstance(value, dict):
-        return all(type(k) is str and _plain(k, depth) and _plain(v, depth + 1) for k, v in value.items())
-    if isinstance(value, list):
-        return all(_plain(v, depth + 1) for v in value)
-    if isinstance(value, float):
-        return math.isfinite(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return bool(-_INT_LIMIT < value < _INT_LIMIT)
-    return value is None or isinstance(value, bool)
+    if not isinstance(value, dict) or _TYPED_JSON.search(json) or not _depth_below(json, MAX_DEPTH):
+        return None
+    if b"null" in json and _may_overflow(text):
+        return None
+    if "\\" in text and _ESCAPED_FORBIDDEN.search(json.decode()):
+        return None
+    return value, json
 
 
 def _position_of(text: str, index: int) -> tuple[int, int]:
@@ -269,7 +334,7 @@ def _inside(text: str, line: int, col: int) -> tuple[int, int]:
 def _compose(text: str, file: str) -> Node | None:
     # libyaml's composer is fast but cannot refuse anchors, tags or deep nesting as it meets them; such
     # texts take the pure-Python composer, which does.
-    slow = _SLOW_PATH_MARKERS.search(text) or _flow_depth(text) > MAX_DEPTH
+    slow = _has_markers(text) or _flow_depth(text) > MAX_DEPTH
     loader: Any = _PyComposer(text, file) if slow or _CComposer is None else _CComposer(text)
     try:
         node = loader.get_node() if loader.check_node() else None
@@ -359,14 +424,18 @@ class _Builder:
 
 def parse(text: str | bytes, file: str = "<string>") -> Document:
     """Parse one record file's content strictly; raise `YamlError` naming the place of the first problem."""
+    return parse_json(text, file)[0]
+
+
+def parse_json(text: str | bytes, file: str = "<string>") -> tuple[Document, bytes | None]:
+    """`parse`, with the value's JSON when the native parser read it (None otherwise)."""
     raw = text.encode("utf-8") if isinstance(text, str) else text
     if len(raw) > MAX_BYTES:
         raise YamlError(file, 1, 1, f"file is {len(raw)} bytes; the limit is {MAX_BYTES}", "too-large")
     decoded = _decode(raw, file)
-    if _flow_depth(decoded) <= MAX_DEPTH:
-        value = _native(decoded)
-        if value is not None:
-            return Document(file, value, text=decoded)
+    native = _native(decoded)  # a text it reads has no flow collection but spans: nothing deep for it to walk
+    if native is not None:
+        return Document(file, native[0], text=decoded), native[1]
     node = _compose(decoded, file)
     if node is None:
         raise YamlError(file, 1, 1, "the file is empty; a record is a YAML mapping", "empty")
@@ -375,26 +444,34 @@ def parse(text: str | bytes, file: str = "<string>") -> Document:
                         "the top level must be a mapping of field names to values", "not-a-mapping")
     builder = _Builder(file)
     data = builder.build(node, ())
-    return Document(file, data, builder.positions, builder.key_positions)
+    return Document(file, data, builder.positions, builder.key_positions), None
 
 
-def read_bytes(path: Path, display: str | None = None, limit: int = MAX_BYTES) -> bytes:
-    """A file's bytes: its size is checked with `stat` before any read, and no more than `limit` is read."""
+def read_bytes(path: Path | str, display: str | None = None, limit: int = MAX_BYTES) -> bytes:
+    """A file's bytes: its size is checked (on the open file) before any read, and no more than `limit` is read."""
     name = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise YamlError(name, 1, 1, f"file is {size} bytes; the limit is {limit}", "too-large")
-        with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            size = os.fstat(fd).st_size
+            if size > limit:
+                raise YamlError(name, 1, 1, f"file is {size} bytes; the limit is {limit}", "too-large")
+            raw = os.read(fd, size + 1)  # a short read of a regular file is its end
+            while size < len(raw) <= limit:  # the file grew after `fstat`: on to the limit
+                more = os.read(fd, limit + 1 - len(raw))
+                if not more:
+                    break
+                raw += more
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise YamlError(name, 1, 1, f"cannot read the file: {exc.strerror or exc}", "unreadable") from None
-    if len(raw) > limit:  # the file grew after `stat`
+    if len(raw) > limit:
         raise YamlError(name, 1, 1, f"file is over {limit} bytes", "too-large")
     return raw
 
 
-def read(path: Path, display: str | None = None) -> Document:
+def read(path: Path | str, display: str | None = None) -> Document:
     """Read and parse a record file, checking its size before reading it."""
     return parse(read_bytes(path, display), display or str(path))
 

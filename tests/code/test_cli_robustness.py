@@ -168,14 +168,14 @@ def test_unreadable_kind_folder_is_reported(tmp_path: Path, demo_dir: Path, monk
 
     shutil.copytree(demo_dir, tmp_path / "dataset")
     blocked = tmp_path / "dataset" / "causes"
-    real_iterdir = Path.iterdir
+    real_scandir = os.scandir
 
-    def iterdir(self: Path):  # type: ignore[no-untyped-def]
-        if self == blocked:
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if Path(path) == blocked:
             raise PermissionError(13, "Permission denied")
-        return real_iterdir(self)
+        return real_scandir(path)
 
-    monkeypatch.setattr(Path, "iterdir", iterdir)
+    monkeypatch.setattr(os, "scandir", scandir)
     report = validate([tmp_path / "dataset"])
     (problem,) = [p for p in report.problems if p.code == "unreadable"]
     assert problem.file == str(blocked) and "Permission denied" in problem.message
