@@ -77,9 +77,14 @@ def _bundle_parts(bundle: Any, name: str) -> tuple[dict[str, dict[str, dict[str,
         raise BundleError(f"{name}: not a sleepdata bundle (expected a 'version' string and a 'retired' mapping)")
     records: dict[str, dict[str, dict[str, Any]]] = {}
     for kind, items in bundle["records"].items():
-        if not isinstance(items, list) or not all(isinstance(r, dict) and isinstance(r.get("id"), str) for r in items):
+        try:  # one pass builds the index and finds most damage; the ids are checked after
+            by_id = {r["id"]: r for r in items} if isinstance(items, list) else None
+        except (TypeError, KeyError, IndexError):
+            by_id = None
+        if by_id is None or not all(isinstance(rid, str) for rid in by_id) or \
+                not all(isinstance(r, dict) for r in by_id.values()):
             raise BundleError(f"{name}: records of kind {kind!r} are not a list of records with ids")
-        records[kind] = {r["id"]: r for r in items}
+        records[kind] = by_id
     return records, version, None, retired
 
 
@@ -217,7 +222,7 @@ class Dataset:
         self.causes: Collection[Cause] = self._collection("cause")
         self.treatments: Collection[Treatment] = self._collection("treatment")
         self.warnings: Collection[Warning] = self._collection("warning")
-        self._index(raw)
+        self._claims: dict[str, tuple[str, str]] | None = None
 
     def _collection(self, kind: str) -> Collection[Any]:
         prefix = f"{kind}:"
@@ -232,27 +237,45 @@ class Dataset:
             self._as_models = Dataset(self._raw, self.version, self._models, self.retired, validated=True)
         return cast("ValidatedDataset", self._as_models)
 
-    def _index(self, raw: dict[str, dict[str, dict[str, Any]]]) -> None:
-        self._children: dict[str, list[str]] = {}
-        self._causes_of: dict[str, list[tuple[str, int]]] = {}
-        self._treatments_for: dict[str, list[tuple[str, int]]] = {}
-        self._warnings_for: dict[str, list[str]] = {}
-        self._drug_of: dict[str, str] = {}
-        self._claims: dict[str, tuple[str, str]] | None = None
-        for cid, condition in raw.get("condition", {}).items():
+    # The reverse indexes of the relationships, each built when first asked for: `load()` reads the bundle and
+    # nothing more. (Built twice by two threads at once, the later one is kept: the two are equal.)
+
+    @cached_property
+    def _children(self) -> dict[str, list[str]]:
+        children: dict[str, list[str]] = {}
+        for cid, condition in self.conditions._raw.items():
             if condition.get("parent"):
-                self._children.setdefault(condition["parent"].split(":", 1)[1], []).append(cid)
-        for cause_id, cause in raw.get("cause", {}).items():
+                children.setdefault(condition["parent"].split(":", 1)[1], []).append(cid)
+        return children
+
+    @cached_property
+    def _causes_of(self) -> dict[str, list[tuple[str, int]]]:
+        causes_of: dict[str, list[tuple[str, int]]] = {}
+        for cause_id, cause in self.causes._raw.items():
             for i, link in enumerate(cause.get("links", ())):
-                self._causes_of.setdefault(link["condition"].split(":", 1)[1], []).append((cause_id, i))
-        for tid, treatment in raw.get("treatment", {}).items():
+                causes_of.setdefault(link["condition"].split(":", 1)[1], []).append((cause_id, i))
+        return causes_of
+
+    @cached_property
+    def _treatments_for(self) -> dict[str, list[tuple[str, int]]]:
+        treatments_for: dict[str, list[tuple[str, int]]] = {}
+        for tid, treatment in self.treatments._raw.items():
             for i, use in enumerate(treatment.get("uses", ())):
-                self._treatments_for.setdefault(use["condition"].split(":", 1)[1], []).append((tid, i))
-            for strength in treatment.get("strengths", ()):
-                self._drug_of[strength["id"]] = tid
-        for wid, warning in raw.get("warning", {}).items():
+                treatments_for.setdefault(use["condition"].split(":", 1)[1], []).append((tid, i))
+        return treatments_for
+
+    @cached_property
+    def _drug_of(self) -> dict[str, str]:
+        return {strength["id"]: tid for tid, treatment in self.treatments._raw.items()
+                for strength in treatment.get("strengths", ())}
+
+    @cached_property
+    def _warnings_for(self) -> dict[str, list[str]]:
+        warnings_for: dict[str, list[str]] = {}
+        for wid, warning in self.warnings._raw.items():
             for target in warning["applies_to"]:
-                self._warnings_for.setdefault(target, []).append(wid)
+                warnings_for.setdefault(target, []).append(wid)
+        return warnings_for
 
     # -- construction -------------------------------------------------------------------------------
 

@@ -127,3 +127,13 @@ def test_both_parsers_read_a_bundle_alike_and_the_collector_is_left_as_it_was(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("items", ['{"id": "x"}', '[{"name": "no id"}]', '[{"id": 7}]', '["x"]', '[["id"]]',
+                                   '[{"id": ["x"]}]'])
+def test_a_bundle_whose_records_lack_ids_is_refused(items: str) -> None:
+    from sleepdata.dataset import BundleError
+
+    text = '{"version": "0.2.0", "records": {"condition": ' + items + '}}'
+    with pytest.raises(BundleError, match="records of kind 'condition' are not a list of records with ids"):
+        Dataset.from_bundle(text)
