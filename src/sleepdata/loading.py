@@ -7,7 +7,6 @@ an id that both define.
 from __future__ import annotations
 
 import _thread
-import gc
 import json
 import os
 import warnings
@@ -15,18 +14,18 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .dataset import BundleError, Dataset
+from .dataset import LARGE_BUNDLE, BundleError, Dataset
 
 BUNDLE = "dataset.json"
 MANIFEST = "MANIFEST.json"
 
 
 def _sha256(data: bytes) -> str:
-    """SHA-256 by the interpreter's own module where it has one: `hashlib` would load OpenSSL (5 ms and 3.7 MB)
-    for one digest of a 1 MB bundle."""
+    """SHA-256; of a small bundle by the interpreter's own module: `hashlib` loads OpenSSL (5 ms and 3.7 MB),
+    which pays only on a large one (it hashes about three times as fast)."""
     from importlib import import_module
 
-    for name in ("_sha2", "_sha256"):  # Python 3.12+, 3.11
+    for name in ("_sha2", "_sha256") if len(data) < LARGE_BUNDLE else ():  # Python 3.12+, 3.11
         try:
             return str(import_module(name).sha256(data).hexdigest())
         except ImportError:
@@ -68,16 +67,7 @@ def _installed() -> Dataset:
                 raise BundleError(f"{path}: cannot read the installed dataset ({exc.strerror or exc}); reinstall "
                                   "sleepdata") from None
             _check_manifest(path, raw)
-            # The loaded data lives as long as the process: frozen out of the collector's passes before the
-            # collector runs again (re-enabled first, its next pass would walk the whole new tree once).
-            enabled = gc.isenabled()
-            gc.disable()
-            try:
-                _cache.append(Dataset.from_bundle(raw, str(path)))
-                gc.freeze()
-            finally:
-                if enabled:
-                    gc.enable()
+            _cache.append(Dataset.from_bundle(raw, str(path)))  # frozen out of the collector's passes
     return _cache[0]
 
 

@@ -112,12 +112,13 @@ def test_both_parsers_read_a_bundle_alike_and_the_collector_is_left_as_it_was(
     from sleepdata import loading
 
     raw = loading.bundle_path().read_bytes()
-    assert len(raw) < dataset_module.ORJSON_FROM  # ours is read by the standard library
+    assert len(raw) < dataset_module.LARGE_BUNDLE  # ours is read by the standard library
     stdlib = Dataset.from_bundle(raw)
-    monkeypatch.setattr(dataset_module, "ORJSON_FROM", 0)
+    monkeypatch.setattr(dataset_module, "LARGE_BUNDLE", 0)
     assert gc.isenabled()
+    frozen = gc.get_freeze_count()
     fast = Dataset.from_bundle(raw)
-    assert gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() > frozen  # the tree is out of the collector's passes
     for kind, collection in stdlib.collections.items():
         assert list(collection) == list(fast.collections[kind])
         assert all(collection[rid] == fast.collections[kind][rid] for rid in collection)
