@@ -17,6 +17,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .claim_data import NOT_CLAIMS as NOT_CLAIMS  # re-exported: their home before claim_data
+from .claim_data import is_raw_claim as is_raw_claim
+from .claim_data import raw_claims as raw_claims
 from .errors import Problem
 from .models import Claim, Fact, Note, Source, Span, Strength, Synonym, Treatment, TreatmentKind, Verdict, Warning
 from .models.treatment import DoseAppropriateness
