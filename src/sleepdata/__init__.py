@@ -14,21 +14,22 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .dataset import AnyRecord, Collection, Dataset, Related
-from .errors import DatasetError, Problem
 from .loading import StaleBundleWarning, load
 
 if TYPE_CHECKING:
+    from .errors import DatasetError, Problem
     from .lookup import AmbiguousLookupError, Match, NotFoundError, RecordLookupError
 
-# From .lookup, imported when first asked for: `import sleepdata` stays as quick as it was.
-_LAZY = {"AmbiguousLookupError", "Match", "NotFoundError", "RecordLookupError"}
+# Imported when first asked for: `import sleepdata; load()` needs neither the lookups nor the error types.
+_LAZY = {"AmbiguousLookupError": "lookup", "Match": "lookup", "NotFoundError": "lookup",
+         "RecordLookupError": "lookup", "DatasetError": "errors", "Problem": "errors"}
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        from . import lookup
+        from importlib import import_module
 
-        return getattr(lookup, name)
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'sleepdata' has no attribute '{name}'")
 
 __all__ = ["AmbiguousLookupError", "AnyRecord", "Collection", "Dataset", "DatasetError", "Match", "NotFoundError",

@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .claims import is_raw_claim as _is_claim
-from .claims import raw_claims as _claims
+from .claim_data import is_raw_claim as _is_claim
+from .claim_data import raw_claims as _claims
 from .dataset import Dataset
 
 JUDGEMENT = ("reading", "verdict")

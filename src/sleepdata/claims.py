@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from .claim_data import NOT_CLAIMS as NOT_CLAIMS  # re-exported: their home before claim_data
+from .claim_data import is_raw_claim as is_raw_claim
+from .claim_data import raw_claims as raw_claims
 from .errors import Problem
 from .models import Claim, Judged, Note, Strength, Synonym, TreatmentKind, Verdict
 from .models.treatment import DoseAppropriateness
@@ -67,28 +70,6 @@ def claims_in(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
         for i, item in enumerate(value):
             if isinstance(item, _CONTAINERS):
                 yield from claims_in(item, (*path, i))
-
-
-#: Lists whose items have ids but are no claims: the articles of a compilation.
-NOT_CLAIMS = frozenset({"articles"})
-
-
-def raw_claims(value: Any, path: str = "") -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """(claim id, path, claim dict) for every claim below a record's root, in plain record data."""
-    if isinstance(value, dict):
-        if path and is_raw_claim(value):
-            yield value["id"], path, value
-        for key, item in value.items():
-            if key not in NOT_CLAIMS:
-                yield from raw_claims(item, f"{path}.{key}" if path else key)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from raw_claims(item, f"{path}[{i}]")
-
-
-def is_raw_claim(value: Any) -> bool:
-    """Whether a piece of record data (a plain dict) is a claim: it has an id."""
-    return isinstance(value, dict) and bool(value.get("id"))
 
 
 Item = tuple[int, Outline]

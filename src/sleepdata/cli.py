@@ -79,7 +79,7 @@ def _validate_installed(args: argparse.Namespace, bundle: Path) -> int:
     from .records import RecordFile
     from .strict_yaml import Document
 
-    data = Dataset.from_bundle(bundle)
+    data = Dataset.from_bundle(bundle).validated()  # the integrity checks read the pydantic models
     files = []
     for kind, collection in data.collections.items():
         for rid in collection:
@@ -167,7 +167,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from .loading import load
     from .lookup import AmbiguousLookupError, reference
 
-    data = load()
+    data = load().validated()  # shown as the models give them (`model_dump`, the claims walk)
     try:
         record = data.lookup(args.id)
     except AmbiguousLookupError as exc:

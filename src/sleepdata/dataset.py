@@ -8,19 +8,19 @@ import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeAlias, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeAlias, TypeVar, cast, overload
 
 from ._version import __version__
-from .errors import DatasetError, did_you_mean
 
-if TYPE_CHECKING:  # pydantic, the models and the lookup index load when first used, not on `import sleepdata`
+if TYPE_CHECKING:  # the record classes and the lookup index load when first used, not on `import sleepdata`
     from pydantic import BaseModel
 
     from . import lookup as _lookup
     from .lookup import Match
-    from .models import Cause, CauseLink, Condition, Diagnostic, Source, Strength, Treatment, Use, Warning
+    from .typed import Cause, CauseLink, Condition, Diagnostic, Source, Strength, Treatment, Use, Warning
+    from .validated_view import ValidatedDataset
 
-T = TypeVar("T", bound="BaseModel")
+T = TypeVar("T")
 D = TypeVar("D")
 R = TypeVar("R")
 C = TypeVar("C")
@@ -36,12 +36,28 @@ class Related(NamedTuple, Generic[R, C]):
     record: R
     claims: tuple[C, ...]
 
-try:
-    import orjson
+#: From this size on a bundle is parsed by orjson (and its digest taken by OpenSSL): below it the standard
+#: library wins, as importing orjson costs 4-5 ms and 3.5 MB of memory and saves about 3 ms per MB parsed
+#: (measured on our bundle, 0.9 MB).
+LARGE_BUNDLE = 2 * 1024 * 1024
 
-    _loads: Any = orjson.loads
-except ImportError:  # pragma: no cover - orjson is a dependency; stdlib json is the fallback
-    _loads = json.loads
+
+def _loads(data: bytes | str) -> Any:
+    if len(data) >= LARGE_BUNDLE:
+        try:
+            import orjson
+        except ImportError:  # pragma: no cover - orjson is a dependency; the standard library is the fallback
+            pass
+        else:
+            return orjson.loads(data)
+    return json.loads(data)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`errors.did_you_mean`, imported only when a name is wrong."""
+    from .errors import did_you_mean as hint
+
+    return hint(word, choices)
 
 
 def _need_text(value: object, method: str) -> None:
@@ -62,28 +78,40 @@ def _bundle_parts(bundle: Any, name: str) -> tuple[dict[str, dict[str, dict[str,
         raise BundleError(f"{name}: not a sleepdata bundle (expected a 'version' string and a 'retired' mapping)")
     records: dict[str, dict[str, dict[str, Any]]] = {}
     for kind, items in bundle["records"].items():
-        if not isinstance(items, list) or not all(isinstance(r, dict) and isinstance(r.get("id"), str) for r in items):
+        try:  # one pass builds the index and finds most damage; the ids are checked after
+            by_id = {r["id"]: r for r in items} if isinstance(items, list) else None
+        except (TypeError, KeyError, IndexError):
+            by_id = None
+        if by_id is None or not all(isinstance(rid, str) for rid in by_id) or \
+                not all(isinstance(r, dict) for r in by_id.values()):
             raise BundleError(f"{name}: records of kind {kind!r} are not a list of records with ids")
-        records[kind] = {r["id"]: r for r in items}
+        records[kind] = by_id
     return records, version, None, retired
 
 
 class Collection(Mapping[str, T], Generic[T]):
-    """The records of one kind by id, read-only. `[id]` raises KeyError with a hint; `.get(id)` returns None."""
+    """The records of one kind by id, read-only. `[id]` raises KeyError with a hint; `.get(id)` returns None.
 
-    def __init__(self, kind: str, raw: dict[str, dict[str, Any]], built: dict[str, T] | None = None,
-                 retired: dict[str, str] | None = None) -> None:
+    Records are read-only typed objects (`sleepdata.typed`), built on first access; in a dataset from
+    `Dataset.validated()`, they are the pydantic models (`sleepdata.models`).
+    """
+
+    def __init__(self, kind: str, raw: dict[str, dict[str, Any]], built: dict[str, BaseModel] | None = None,
+                 retired: dict[str, str] | None = None, validated: bool = False) -> None:
         self.kind, self._raw = kind, raw
-        self._model: type[T] | None = None
         self._retired = retired or {}
+        self._validated = validated
         self._built: dict[str, T] = {}
-        if built:  # records built elsewhere (validated files): frozen like ours; pydantic is loaded already
+        self._make: Any = None
+        if validated:  # pydantic models: frozen, with the short repr; those built elsewhere are reused
             from . import record_repr
             from .frozen import freeze
             from .models import KINDS, Strength
 
             record_repr.install(*KINDS.values(), Strength)
-            self._built = {rid: freeze(record) for rid, record in built.items()}
+            model = KINDS[kind]
+            self._make = lambda data: freeze(model.model_validate(data, strict=False))
+            self._built = {rid: freeze(record) for rid, record in (built or {}).items()}  # type: ignore[misc]
 
     @cached_property
     def _index(self) -> _lookup.Index:
@@ -110,17 +138,12 @@ class Collection(Mapping[str, T], Generic[T]):
             raw = self._raw.get(rid)
             if raw is None:
                 raise self._missing(rid)
-            if self._model is None:
-                from . import record_repr
-                from .models import KINDS, Strength
+            if self._make is None:
+                from .typed import KINDS  # the first record imports the record classes
 
-                record_repr.install(*KINDS.values(), Strength)
-                self._model = KINDS[self.kind]  # type: ignore[assignment]
-            assert self._model is not None
-            from .frozen import freeze
-
+                self._make = KINDS[self.kind]
             # setdefault: when two threads build the same record, both get the one that was stored first
-            record = self._built.setdefault(rid, freeze(self._model.model_validate(raw, strict=False)))
+            record = self._built.setdefault(rid, self._make(raw))
         return record
 
     @overload
@@ -189,45 +212,71 @@ class Dataset:
     """Every record of a dataset, indexed. Build one with `load()`, `from_path()` or `from_bundle()`."""
 
     def __init__(self, raw: dict[str, dict[str, dict[str, Any]]], version: str = __version__,
-                 built: dict[str, dict[str, BaseModel]] | None = None, retired: dict[str, str] | None = None) -> None:
+                 built: dict[str, dict[str, BaseModel]] | None = None, retired: dict[str, str] | None = None,
+                 validated: bool = False) -> None:
         self.version = version
         self.retired = dict(retired or {})
-        built = built or {}
-        self.sources: Collection[Source] = self._collection("source", raw, built)
-        self.conditions: Collection[Condition] = self._collection("condition", raw, built)
-        self.causes: Collection[Cause] = self._collection("cause", raw, built)
-        self.treatments: Collection[Treatment] = self._collection("treatment", raw, built)
-        self.warnings: Collection[Warning] = self._collection("warning", raw, built)
-        self._index(raw)
+        self._raw, self._models, self._validated = raw, built or {}, validated
+        self._as_models: Dataset | None = self if validated else None
+        self.sources: Collection[Source] = self._collection("source")
+        self.conditions: Collection[Condition] = self._collection("condition")
+        self.causes: Collection[Cause] = self._collection("cause")
+        self.treatments: Collection[Treatment] = self._collection("treatment")
+        self.warnings: Collection[Warning] = self._collection("warning")
+        self._claims: dict[str, tuple[str, str]] | None = None
 
-    def _collection(self, kind: str, raw: dict[str, dict[str, dict[str, Any]]],
-                    built: dict[str, dict[str, BaseModel]]) -> Collection[Any]:
+    def _collection(self, kind: str) -> Collection[Any]:
         prefix = f"{kind}:"
         retired = {old[len(prefix):]: new.split(":", 1)[1] for old, new in self.retired.items()
                    if old.startswith(prefix)}
-        return Collection(kind, raw.get(kind, {}), built.get(kind), retired)
+        return Collection(kind, self._raw.get(kind, {}), self._models.get(kind), retired, self._validated)
 
-    def _index(self, raw: dict[str, dict[str, dict[str, Any]]]) -> None:
-        self._children: dict[str, list[str]] = {}
-        self._causes_of: dict[str, list[tuple[str, int]]] = {}
-        self._treatments_for: dict[str, list[tuple[str, int]]] = {}
-        self._warnings_for: dict[str, list[str]] = {}
-        self._drug_of: dict[str, str] = {}
-        self._claims: dict[str, str] | None = None
-        for cid, condition in raw.get("condition", {}).items():
+    def validated(self) -> ValidatedDataset:
+        """The same dataset with every record as its pydantic model (`sleepdata.models`), validated again when
+        first asked for: for code that needs pydantic's API (`model_dump`, `model_json_schema`, …)."""
+        if self._as_models is None:
+            self._as_models = Dataset(self._raw, self.version, self._models, self.retired, validated=True)
+        return cast("ValidatedDataset", self._as_models)
+
+    # The reverse indexes of the relationships, each built when first asked for: `load()` reads the bundle and
+    # nothing more. (Built twice by two threads at once, the later one is kept: the two are equal.)
+
+    @cached_property
+    def _children(self) -> dict[str, list[str]]:
+        children: dict[str, list[str]] = {}
+        for cid, condition in self.conditions._raw.items():
             if condition.get("parent"):
-                self._children.setdefault(condition["parent"].split(":", 1)[1], []).append(cid)
-        for cause_id, cause in raw.get("cause", {}).items():
+                children.setdefault(condition["parent"].split(":", 1)[1], []).append(cid)
+        return children
+
+    @cached_property
+    def _causes_of(self) -> dict[str, list[tuple[str, int]]]:
+        causes_of: dict[str, list[tuple[str, int]]] = {}
+        for cause_id, cause in self.causes._raw.items():
             for i, link in enumerate(cause.get("links", ())):
-                self._causes_of.setdefault(link["condition"].split(":", 1)[1], []).append((cause_id, i))
-        for tid, treatment in raw.get("treatment", {}).items():
+                causes_of.setdefault(link["condition"].split(":", 1)[1], []).append((cause_id, i))
+        return causes_of
+
+    @cached_property
+    def _treatments_for(self) -> dict[str, list[tuple[str, int]]]:
+        treatments_for: dict[str, list[tuple[str, int]]] = {}
+        for tid, treatment in self.treatments._raw.items():
             for i, use in enumerate(treatment.get("uses", ())):
-                self._treatments_for.setdefault(use["condition"].split(":", 1)[1], []).append((tid, i))
-            for strength in treatment.get("strengths", ()):
-                self._drug_of[strength["id"]] = tid
-        for wid, warning in raw.get("warning", {}).items():
+                treatments_for.setdefault(use["condition"].split(":", 1)[1], []).append((tid, i))
+        return treatments_for
+
+    @cached_property
+    def _drug_of(self) -> dict[str, str]:
+        return {strength["id"]: tid for tid, treatment in self.treatments._raw.items()
+                for strength in treatment.get("strengths", ())}
+
+    @cached_property
+    def _warnings_for(self) -> dict[str, list[str]]:
+        warnings_for: dict[str, list[str]] = {}
+        for wid, warning in self.warnings._raw.items():
             for target in warning["applies_to"]:
-                self._warnings_for.setdefault(target, []).append(wid)
+                warnings_for.setdefault(target, []).append(wid)
+        return warnings_for
 
     # -- construction -------------------------------------------------------------------------------
 
@@ -235,7 +284,9 @@ class Dataset:
     def from_bundle(cls, data: bytes | str | Path, name: str = "bundle") -> Dataset:
         """A dataset from a JSON bundle written by `sleepdata build` (records are not re-validated).
 
-        Raises BundleError (a ValueError) naming what is wrong when the data is not such a bundle.
+        What the process holds at the end is moved out of the garbage collector's passes (`gc.freeze()`, undone
+        by `gc.unfreeze()`): the parsed tree has no reference cycles, and walking it again and again would cost
+        more than parsing it. Raises BundleError (a ValueError) naming what is wrong when the data is not such a bundle.
         """
         if isinstance(data, Path):
             name = str(data)
@@ -243,16 +294,24 @@ class Dataset:
                 data = data.read_bytes()
             except OSError as exc:
                 raise BundleError(f"{name}: cannot read the bundle ({exc.strerror or exc})") from None
+        # The collector is paused while the tree is built, and the tree is then frozen out of its passes
+        # (`gc.freeze`): nothing in it refers to itself, so a pass could only walk millions of containers for
+        # nothing, as the next passes after re-enabling it would (longer than the parse, at 100,000 records).
+        # Frozen objects are still freed when no longer referred to.
         enabled = gc.isenabled()
         gc.disable()
         try:
-            bundle = _loads(data)
-        except ValueError as exc:
-            raise BundleError(f"{name}: not valid JSON (truncated or damaged?): {exc}") from None
+            try:
+                bundle = _loads(data)
+            except ValueError as exc:
+                raise BundleError(f"{name}: not valid JSON (truncated or damaged?): {exc}") from None
+            dataset = cls(*_bundle_parts(bundle, name))
+            if enabled:
+                gc.freeze()
+            return dataset
         finally:
             if enabled:
                 gc.enable()
-        return cls(*_bundle_parts(bundle, name))
 
     @classmethod
     def from_path(cls, *paths: Path | str, sources_dir: Path | None = None) -> Dataset:
@@ -262,6 +321,7 @@ class Dataset:
         dataset with its records added (as `load(extra=...)` gives), and reusing one of our ids is an error.
         """
         from .context import validate_in_context
+        from .errors import DatasetError
 
         report = validate_in_context([Path(p) for p in paths], sources_dir)
         if not report.valid:
@@ -346,8 +406,8 @@ class Dataset:
         """This dataset plus validated `records`; models already built on either side are reused."""
         extra = Dataset.from_records(records, self.version, retired)
         raw = {kind: {**c._raw, **extra.collections[kind]._raw} for kind, c in self.collections.items()}
-        built = {kind: {**c._built, **extra.collections[kind]._built} for kind, c in self.collections.items()}
-        return Dataset(raw, self.version, built, {**self.retired, **extra.retired})
+        built = {kind: {**self._models.get(kind, {}), **extra._models.get(kind, {})} for kind in self.collections}
+        return Dataset(raw, self.version, built, {**self.retired, **extra.retired}, self._validated)
 
     def ids(self) -> dict[str, set[str]]:
         """Every id by reference prefix, strengths included."""
@@ -435,7 +495,7 @@ class Dataset:
         refs = [f"treatment:{treatment.id}", *(f"strength:{s.id}" for s in treatment.strengths)]
         seen = dict.fromkeys(w for ref in refs for w in self._warnings_for.get(ref, ()))
         if include_classes:
-            from .models import Members
+            from .vocabulary import Members
 
             for drug_class in self.classes_of(treatment.id):
                 for w in self._warnings_for.get(f"treatment:{drug_class.id}", ()):
@@ -478,19 +538,25 @@ class Dataset:
 
     def claim(self, claim_id: str) -> tuple[AnyRecord, Any]:
         """The record holding a claim and the claim itself, by claim id (`claim:` prefix optional)."""
-        from .claims import claims_in, raw_claims
+        import re
+
+        from .claim_data import raw_claims
 
         cid = claim_id.removeprefix("claim:")
         if self._claims is None:
             self._claims = {}
             for kind, collection in self.collections.items():
                 for rid, raw in collection._raw.items():  # read only: `raw()` would copy every record
-                    for found, _, _ in raw_claims(raw):
-                        self._claims[found] = f"{kind}:{rid}"
+                    for found, path, _ in raw_claims(raw):
+                        self._claims.setdefault(found, (f"{kind}:{rid}", path))
         if cid not in self._claims:
             raise KeyError(f"no claim '{cid}'{did_you_mean(cid, self._claims)}")
-        record = self[self._claims[cid]]
-        return record, next(c for _, c in claims_in(record) if c.id == cid)
+        ref, path = self._claims[cid]
+        record = self[ref]
+        claim: Any = record
+        for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path):  # `uses[0]`, `strengths[1].doses[0]`
+            claim = claim[int(index)] if index else getattr(claim, name)
+        return record, claim
 
     def drug_of(self, strength: str) -> Treatment:
         """The treatment a strength belongs to."""

@@ -1,45 +1,20 @@
-"""Deep immutability for records: every list inside a record becomes a read-only, hashable list.
+"""Deep immutability for pydantic records (`validated()`): every list inside becomes a read-only, hashable list.
 
-Records are frozen pydantic models, so their fields cannot be reassigned; `freeze` also closes the lists they
-hold, so `treatment.strengths.append(...)` raises instead of changing what every later `load()` returns, and a
-record can be hashed (a set member, a dict key).
+The models are frozen, so their fields cannot be reassigned; `freeze` also closes the lists they
+hold, so `treatment.strengths.append(...)` raises instead of changing a cached record, and a record can be
+hashed (a set member, a dict key).
 """
 
 from __future__ import annotations
 
-from typing import Any, NoReturn, SupportsIndex, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel
 
+from .readonly import FrozenList
+
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
-
-
-class FrozenList(list[T]):
-    """A list that refuses every change and hashes like a tuple (it stays a `list` for serialisation)."""
-
-    __slots__ = ()
-
-    def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise TypeError("records are immutable: copy the list (`list(...)`) to change it")
-
-    append = extend = insert = remove = clear = sort = reverse = _refuse
-    __setitem__ = __delitem__ = _refuse
-
-    def pop(self, index: SupportsIndex = -1) -> NoReturn:
-        self._refuse()
-
-    def __iadd__(self, other: Any) -> NoReturn:  # type: ignore[misc]
-        self._refuse()
-
-    def __imul__(self, other: Any) -> NoReturn:  # type: ignore[misc]
-        self._refuse()
-
-    def __hash__(self) -> int:  # type: ignore[override]
-        return hash(tuple(self))
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (FrozenList, (list(self),))
 
 
 def freeze(record: M) -> M:

@@ -55,7 +55,10 @@ class Match(NamedTuple, Generic[T]):
 
 
 def reference(record: Any) -> str:
-    """The reference (`kind:id`) of a record."""
+    """The reference (`kind:id`) of a record (a read-only record, or its pydantic model)."""
+    kind = getattr(type(record), "_kind", None)
+    if kind is not None:
+        return f"{kind}:{record.id}"
     from .models import KINDS, Strength
 
     if isinstance(record, Strength):

@@ -17,8 +17,8 @@ from typing import Any
 
 from . import atomic
 from ._version import __version__
+from .loading import MANIFEST
 
-MANIFEST = "MANIFEST.json"
 MAX_MANIFEST_BYTES = 1024 * 1024
 
 

@@ -197,7 +197,7 @@ def claimed_ids(kind: str, stem: str, document: strict_yaml.Document) -> dict[st
     strengths = document.data.get("strengths")
     if isinstance(strengths, list):
         claimed["strength"] = {s["id"] for s in strengths if isinstance(s, dict) and isinstance(s.get("id"), str)}
-    from .claims import raw_claims  # claims builds on this module
+    from .claim_data import raw_claims
 
     claimed["claim"] = {cid for cid, _, _ in raw_claims(document.data) if isinstance(cid, str)}
     if kind == "warning" and isinstance(document.data.get("id"), str):  # a warning is itself a claim

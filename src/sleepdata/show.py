@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from .dataset import AnyRecord, Dataset
+    from .validated_view import AnyModel, ValidatedDataset
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -67,11 +68,13 @@ def _label(value: object) -> str:
     return str(getattr(value, "value", value))
 
 
-def render(data: Dataset, record: AnyRecord) -> list[RenderableType]:
+def render(dataset: Dataset, shown: AnyRecord | AnyModel) -> list[RenderableType]:
     """The summary of a record: heading, names, codes, verdicts, strengths, warnings, relations."""
     from rich.table import Table
 
-    ref = reference(record)
+    ref = reference(shown)
+    data = dataset.validated()  # the claims walk reads the models
+    record = data[ref]
     kind = ref.partition(":")[0]
     title = getattr(record, "name", None) or getattr(record, "title", None) or getattr(record, "statement", None)
     if kind == "strength":
@@ -136,7 +139,7 @@ def _strengths(record: Any) -> list[RenderableType]:
     return [table]
 
 
-def _warnings(data: Dataset, ref: str) -> list[RenderableType]:
+def _warnings(data: ValidatedDataset, ref: str) -> list[RenderableType]:
     from rich.table import Table
 
     if not ref.startswith(("treatment:", "strength:", "condition:")):
@@ -153,7 +156,7 @@ def _warnings(data: Dataset, ref: str) -> list[RenderableType]:
     return [table]
 
 
-def _relations(data: Dataset, ref: str) -> list[RenderableType]:
+def _relations(data: ValidatedDataset, ref: str) -> list[RenderableType]:
     from rich.table import Table
 
     kind, _, rid = ref.partition(":")

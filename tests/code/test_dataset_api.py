@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
 
-from sleepdata import Dataset, DatasetError, bundle
-from sleepdata.models import Marketed, Strength, Treatment
+from sleepdata import Dataset, DatasetError, bundle, models
+from sleepdata.typed import Strength, Treatment
+from sleepdata.vocabulary import Marketed
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +19,7 @@ def demo(demo_dir: Path, demo_texts: Path) -> Dataset:
 
 @pytest.fixture(scope="module")
 def demo_from_bundle(demo: Dataset, demo_dir: Path) -> Dataset:
-    records = [r for c in demo.collections.values() for r in c.values()]
+    records = [r for c in demo.validated().collections.values() for r in c.values()]
     return Dataset.from_bundle(bundle.render(records).encode())
 
 
@@ -38,8 +38,24 @@ def test_missing_id_raises_with_a_hint(demo: Dataset) -> None:
 
 
 def test_records_are_immutable(demo: Dataset) -> None:
-    with pytest.raises(ValidationError):
-        demo.treatments["examplon"].name = "other"  # type: ignore[misc]
+    drug = demo.treatments["examplon"]
+    with pytest.raises(TypeError, match="immutable"):
+        drug.name = "other"  # type: ignore[misc]
+    with pytest.raises(TypeError, match="immutable"):
+        del drug.strengths[0].note  # type: ignore[misc]
+    with pytest.raises(TypeError, match="immutable"):
+        drug.strengths.append(drug.strengths[0])
+    assert drug in {drug} and hash(drug.strengths[0]) == hash(demo.strength("examplon-5-mg"))
+
+
+def test_validated_gives_the_pydantic_model_of_the_same_record(demo: Dataset) -> None:
+    drug = demo.treatments["examplon"]
+    model = drug.validated()
+    assert isinstance(model, models.Treatment) and model.model_dump(mode="json") == demo.treatments.raw("examplon")
+    assert drug.strengths[0].validated() == model.strengths[0]
+    as_models = demo.validated()
+    assert as_models is demo.validated() and as_models.treatments["examplon"] == model
+    assert isinstance(as_models.strength("examplon-40-mg"), models.Strength)
 
 
 def test_lookup_by_name_synonym_or_brand_ignores_case_and_accents(demo: Dataset) -> None:
@@ -86,3 +102,39 @@ def test_bad_data_loads_nothing(demo_dir: Path, tmp_path: Path) -> None:
         Dataset.from_path(target)
     assert "[enum]" in str(info.value)
     assert str(info.value).splitlines()[-1] == "1 error in 1 file; nothing loaded."
+
+
+def test_both_parsers_read_a_bundle_alike_and_the_collector_is_left_as_it_was(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from sleepdata import dataset as dataset_module
+    from sleepdata import loading
+
+    raw = loading.bundle_path().read_bytes()
+    assert len(raw) < dataset_module.LARGE_BUNDLE  # ours is read by the standard library
+    stdlib = Dataset.from_bundle(raw)
+    monkeypatch.setattr(dataset_module, "LARGE_BUNDLE", 0)
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    fast = Dataset.from_bundle(raw)
+    assert gc.isenabled() and gc.get_freeze_count() > frozen  # the tree is out of the collector's passes
+    for kind, collection in stdlib.collections.items():
+        assert list(collection) == list(fast.collections[kind])
+        assert all(collection[rid] == fast.collections[kind][rid] for rid in collection)
+    gc.disable()
+    try:
+        Dataset.from_bundle(raw)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("items", ['{"id": "x"}', '[{"name": "no id"}]', '[{"id": 7}]', '["x"]', '[["id"]]',
+                                   '[{"id": ["x"]}]'])
+def test_a_bundle_whose_records_lack_ids_is_refused(items: str) -> None:
+    from sleepdata.dataset import BundleError
+
+    text = '{"version": "0.2.0", "records": {"condition": ' + items + '}}'
+    with pytest.raises(BundleError, match="records of kind 'condition' are not a list of records with ids"):
+        Dataset.from_bundle(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sleepdata
 from sleepdata import Dataset, Match, Related
-from sleepdata.models import Cause, CauseLink, Condition, Diagnostic, Strength, Treatment, Use, Warning
+from sleepdata.typed import Cause, CauseLink, Condition, Diagnostic, Strength, Treatment, Use, Warning
 
 
 def main() -> None:

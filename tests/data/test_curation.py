@@ -23,7 +23,7 @@ COMPILATION = "myoclonus-health-portal-compilation"
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
-    return Dataset.from_path(DATASET)
+    return Dataset.from_path(DATASET).validated()  # the walks below read the pydantic models
 
 
 def _records(dataset: Dataset) -> list[tuple[str, Any]]:

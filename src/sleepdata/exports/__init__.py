@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .. import atomic
 from ..dataset import Dataset
+from ..validated_view import ValidatedDataset
 
 #: Format name -> (module, function) that writes it.
 _WRITERS: dict[str, tuple[str, str]] = {
@@ -56,6 +57,7 @@ def export_formats(dataset: Dataset, targets: dict[str, Path], staged: bool = Tr
     (`atomic.publish`): a failed or killed export leaves the previous files as they were. `staged=False` writes
     straight into the targets, for a caller that already writes into a fresh folder.
     """
+    dataset = dataset.validated()  # the exports read the pydantic models (`model_dump`, their field metadata)
     unknown = [fmt for fmt in targets if fmt not in _WRITERS]
     if unknown:
         raise ValueError(f"unknown export format {unknown[0]!r}; expected one of {', '.join(FORMATS)}")
@@ -75,7 +77,8 @@ def export_formats(dataset: Dataset, targets: dict[str, Path], staged: bool = Tr
         written = {}
         for fmt, out in targets.items():
             module, function = _WRITERS[fmt]
-            writer: Callable[[Dataset, Path], list[Path]] = getattr(import_module(f".{module}", __name__), function)
+            writer: Callable[[ValidatedDataset, Path], list[Path]] = getattr(import_module(f".{module}", __name__),
+                                                                             function)
             folder = staging / out.resolve().relative_to(common)
             folder.mkdir(parents=True, exist_ok=True)
             written[fmt] = [out / path.relative_to(folder) for path in writer(dataset, folder)]

@@ -9,11 +9,13 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from ..dataset import Dataset
+if TYPE_CHECKING:
+    from ..validated_view import ValidatedDataset
+
 
 NAME = "sleepdata"
 NOTICE = "Reference material, not medical advice: facts as the sources state them, with the curator's verdict."
@@ -23,7 +25,7 @@ LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 Inter
            "path": "https://creativecommons.org/licenses/by/4.0/"}
 
 
-def records_of(dataset: Dataset) -> Iterator[tuple[str, str, Any]]:
+def records_of(dataset: ValidatedDataset) -> Iterator[tuple[str, str, Any]]:
     """(kind, id, record) of every record, kinds in dependency order and ids sorted."""
     for kind, collection in dataset.collections.items():
         for rid in sorted(collection):
@@ -48,13 +50,13 @@ def plain_fact(claim: Any) -> bool:
     return standing is None or standing.value != "contested"
 
 
-def sources(dataset: Dataset) -> list[dict[str, Any]]:
+def sources(dataset: ValidatedDataset) -> list[dict[str, Any]]:
     """Each source as export metadata: reference, title, file name, sha256."""
     return [{"id": f"source:{s.id}", "title": s.title, "file_name": s.file_name, "sha256": s.sha256}
             for s in (dataset.sources[sid] for sid in sorted(dataset.sources))]
 
 
-def metadata(dataset: Dataset) -> dict[str, Any]:
+def metadata(dataset: ValidatedDataset) -> dict[str, Any]:
     """What every export states about itself: name, version, notice, data licence and sources."""
     return {"name": NAME, "version": dataset.version, "notice": NOTICE, "licence": LICENCE,
             "sources": sources(dataset)}

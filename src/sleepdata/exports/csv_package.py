@@ -11,11 +11,13 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..dataset import Dataset
 from . import tables
 from .common import LICENCE, NAME, NOTICE, finite, sources, to_json, write_text
+
+if TYPE_CHECKING:
+    from ..validated_view import ValidatedDataset
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NEUTRALISATION = ("Text cells that begin with =, +, -, @, a tab or a carriage return carry a leading apostrophe (') "
@@ -71,7 +73,7 @@ def _resource(table: tables.Table) -> dict[str, Any]:
             "schema": schema}
 
 
-def descriptor(dataset: Dataset, built: list[tables.Table]) -> dict[str, Any]:
+def descriptor(dataset: ValidatedDataset, built: list[tables.Table]) -> dict[str, Any]:
     """The Data Package descriptor: name, version, notice, licence, sources, and a Table Schema per file."""
     return {"profile": "tabular-data-package", "name": NAME, "title": "sleepdata: sleep-related conditions, causes, "
             "treatments, drug strengths and warnings", "version": dataset.version,
@@ -81,7 +83,7 @@ def descriptor(dataset: Dataset, built: list[tables.Table]) -> dict[str, Any]:
             "resources": [_resource(t) for t in built]}
 
 
-def export(dataset: Dataset, out: Path) -> list[Path]:
+def export(dataset: ValidatedDataset, out: Path) -> list[Path]:
     built = tables.build(dataset)
     written = [write_text(out / f"{t.name}.csv", _csv(t)) for t in built]
     written.append(write_text(out / "datapackage.json", to_json(descriptor(dataset, built), indent=2) + "\n"))

@@ -24,9 +24,8 @@ import html
 import uuid
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..dataset import Dataset
 from ..models import (
     Basis,
     Condition,
@@ -52,6 +51,9 @@ from ..models import (
     WarningKind,
 )
 from .common import BASE_IRI, LICENCE, NAME, NOTICE, finite, plain_fact, to_json, write_text
+
+if TYPE_CHECKING:
+    from ..validated_view import ValidatedDataset
 
 UCUM = "http://unitsofmeasure.org"
 CODE_SYSTEMS = {"icd-10-cm": "http://hl7.org/fhir/sid/icd-10-cm", "icd-11": "http://id.who.int/icd/release/11/mms",
@@ -141,7 +143,7 @@ def _identifiers(ref: str, claim_id: str | None = None) -> list[dict[str, Any]]:
 class _Builder:
     """Collects the Bundle's resources and the Provenance of each."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: ValidatedDataset) -> None:
         self.dataset = dataset
         self.resources: list[dict[str, Any]] = []
         self.provenance: list[dict[str, Any]] = []
@@ -201,7 +203,7 @@ def _code_system(name: str, values: type[StrEnum], version: str) -> dict[str, An
             "concept": [{"code": v.value, "display": v.value.replace("-", " ")} for v in values]}
 
 
-def _record_system(kind: str, dataset: Dataset) -> dict[str, Any]:
+def _record_system(kind: str, dataset: ValidatedDataset) -> dict[str, Any]:
     records = dataset.collections[kind]
     return {"resourceType": "CodeSystem", "id": _id(f"codesystem-{kind}"), "url": system(kind),
             "version": dataset.version, "name": f"{kind.title()}Records", "status": "active", "content": "complete",
@@ -280,7 +282,7 @@ def _treatment(treatment: Treatment, version: str, issues: list[str]) -> dict[st
     return resource
 
 
-def _subjects(targets: list[str], dataset: Dataset) -> list[dict[str, Any]]:
+def _subjects(targets: list[str], dataset: ValidatedDataset) -> list[dict[str, Any]]:
     """The CUD subjects among `targets`: strengths, substances and non-drug measures (R5 allows no
     MedicationKnowledge there; a drug links to its uses through `MedicationKnowledge.clinicalUseIssue`)."""
     out = []
@@ -377,7 +379,7 @@ def _spans(claim: Any, warning: Warning | None = None) -> list[Span]:
     return own or (list(warning.provenance) if warning else [])
 
 
-def bundle(dataset: Dataset) -> dict[str, Any]:
+def bundle(dataset: ValidatedDataset) -> dict[str, Any]:
     """The Bundle as JSON-ready data, entries in a stable order."""
     version = dataset.version
     builder = _Builder(dataset)
@@ -434,5 +436,5 @@ def bundle(dataset: Dataset) -> dict[str, Any]:
             "identifier": {"system": DATASET_VERSION, "value": version}, "type": "collection", "entry": entries}
 
 
-def export(dataset: Dataset, out: Path) -> list[Path]:
+def export(dataset: ValidatedDataset, out: Path) -> list[Path]:
     return [write_text(out / f"{NAME}.fhir.json", to_json(bundle(dataset), indent=1) + "\n")]

@@ -11,26 +11,28 @@ kind's schema describes.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..dataset import Dataset
 from ..models import FOLDERS
 from .common import dump, metadata, records_of, to_json, write_text
 
+if TYPE_CHECKING:
+    from ..validated_view import ValidatedDataset
 
-def _by_kind(dataset: Dataset) -> dict[str, list[dict[str, Any]]]:
+
+def _by_kind(dataset: ValidatedDataset) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {kind: [] for kind in dataset.collections}
     for kind, _, record in records_of(dataset):
         out[kind].append(dump(record))
     return out
 
 
-def export_json(dataset: Dataset, out: Path) -> list[Path]:
+def export_json(dataset: ValidatedDataset, out: Path) -> list[Path]:
     data = {**metadata(dataset), "records": _by_kind(dataset)}
     return [write_text(out / f"{data['name']}.json", to_json(data) + "\n")]
 
 
-def export_jsonl(dataset: Dataset, out: Path) -> list[Path]:
+def export_jsonl(dataset: ValidatedDataset, out: Path) -> list[Path]:
     written = []
     files: dict[str, dict[str, Any]] = {}
     for kind, records in _by_kind(dataset).items():

@@ -17,12 +17,11 @@ no network needed to expand).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from ..claims import claims_in
-from ..dataset import Dataset
 from ..models import (
     Cause,
     CauseLink,
@@ -39,6 +38,9 @@ from ..models import (
 )
 from ..models.treatment import ClassMembership
 from .common import BASE_IRI, LICENCE, NAME, NOTICE, finite, plain_fact, to_json, write_text
+
+if TYPE_CHECKING:
+    from ..validated_view import ValidatedDataset
 
 VOCAB = f"{BASE_IRI}vocab:"
 SCHEMA = "https://schema.org/"
@@ -158,7 +160,7 @@ def _claims(kind: str, record: BaseModel, hashes: dict[str, str], treatments: di
     return nodes
 
 
-def _record(kind: str, record: Any, dataset: Dataset) -> dict[str, Any]:
+def _record(kind: str, record: Any, dataset: ValidatedDataset) -> dict[str, Any]:
     ref = f"{kind}:{record.id}"
     node: dict[str, Any] = {"@id": iri(ref), **_judgement(record)}
     if kind == "source":
@@ -189,8 +191,8 @@ def _strength(treatment: Treatment, strength: Strength) -> dict[str, Any]:
         "claim": iri(f"claim:{strength.id}")})
 
 
-def graph(dataset: Dataset) -> dict[str, Any]:
-    """The JSON-LD document: the context, a Dataset node, a node per record and strength, a node per claim."""
+def graph(dataset: ValidatedDataset) -> dict[str, Any]:
+    """The JSON-LD document: the context, a ValidatedDataset node, a node per record and strength, a node per claim."""
     about = {"@id": f"{BASE_IRI}dataset", "@type": "Dataset", "name": NAME, "version": dataset.version,
              "description": NOTICE, "license": LICENCE["path"],
              "isBasedOn": [iri(f"source:{s}") for s in sorted(dataset.sources)]}
@@ -212,5 +214,5 @@ def graph(dataset: Dataset) -> dict[str, Any]:
     return {"@context": CONTEXT, "@graph": [about, *(_prune(n) for n in records), *claims]}
 
 
-def export(dataset: Dataset, out: Path) -> list[Path]:
+def export(dataset: ValidatedDataset, out: Path) -> list[Path]:
     return [write_text(out / f"{NAME}.jsonld", to_json(graph(dataset), indent=1) + "\n")]

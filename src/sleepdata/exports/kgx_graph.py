@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..dataset import Dataset
 from ..models import (
     Basis,
     CauseKind,
@@ -32,6 +31,9 @@ from ..models import (
     WarningKind,
 )
 from .common import BASE_IRI, LICENCE, metadata, plain_fact, to_json, write_text
+
+if TYPE_CHECKING:
+    from ..validated_view import ValidatedDataset
 
 BIOLINK_VERSION = "4.4.6"  # the biolink-model release the categories and predicates are checked against
 KNOWLEDGE_SOURCE = "infores:sleepdata"
@@ -102,7 +104,7 @@ def _edge(claim: Any, subject: str, predicate: str, obj: str, hashes: dict[str, 
     return {k: v for k, v in edge.items() if v not in (None, [])}
 
 
-def graph(dataset: Dataset) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def graph(dataset: ValidatedDataset) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(nodes, edges) of the dataset, in a stable order; edges include claims that are not plain facts."""
     hashes = {f"source:{sid}": s.sha256 for sid, s in dataset.sources.items()}
     nodes: list[dict[str, Any]] = []
@@ -151,7 +153,7 @@ def graph(dataset: Dataset) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]
     return nodes, edges
 
 
-def export(dataset: Dataset, out: Path) -> list[Path]:
+def export(dataset: ValidatedDataset, out: Path) -> list[Path]:
     nodes, edges = graph(dataset)
     files = {"nodes.jsonl": nodes, "edges.jsonl": [e for e in edges if e["sleepdata_plain_fact"]],
              "claims.jsonl": [e for e in edges if not e["sleepdata_plain_fact"]]}

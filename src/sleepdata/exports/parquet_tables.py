@@ -8,11 +8,13 @@ licence and from which documents. Needs pyarrow (`pip install "sleepdata[parquet
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..dataset import Dataset
 from . import tables
 from .common import LICENCE, NAME, NOTICE, finite, sources, to_json, write_atomic
+
+if TYPE_CHECKING:
+    from ..validated_view import ValidatedDataset
 
 
 def _pyarrow() -> Any:
@@ -24,7 +26,7 @@ def _pyarrow() -> Any:
     return pyarrow
 
 
-def _arrow_table(pa: Any, table: tables.Table, dataset: Dataset) -> Any:
+def _arrow_table(pa: Any, table: tables.Table, dataset: ValidatedDataset) -> Any:
     types = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
     fields = []
     for column in table.columns:
@@ -41,7 +43,7 @@ def _arrow_table(pa: Any, table: tables.Table, dataset: Dataset) -> Any:
                                 schema=schema)
 
 
-def export(dataset: Dataset, out: Path) -> list[Path]:
+def export(dataset: ValidatedDataset, out: Path) -> list[Path]:
     pa = _pyarrow()
     out.mkdir(parents=True, exist_ok=True)
     written = []

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..dataset import Dataset
 from . import tables
 from .common import LICENCE, NAME, NOTICE, finite, to_json, write_atomic, write_text
+
+if TYPE_CHECKING:
+    from ..validated_view import ValidatedDataset
 
 _TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
 _INDEXED = ("id", "name", "code", "claim_id", "source_id", "record_id", "condition_id", "treatment_id", "target_id",
@@ -71,7 +74,7 @@ def _literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _fill(dataset: Dataset, built: list[tables.Table], path: Path) -> None:
+def _fill(dataset: ValidatedDataset, built: list[tables.Table], path: Path) -> None:
     path.unlink(missing_ok=True)
     connection = sqlite3.connect(path)
     try:
@@ -95,7 +98,7 @@ def _fill(dataset: Dataset, built: list[tables.Table], path: Path) -> None:
         connection.close()
 
 
-def datasette_metadata(dataset: Dataset) -> dict[str, object]:
+def datasette_metadata(dataset: ValidatedDataset) -> dict[str, object]:
     """Datasette's metadata file: title, licence, source and a description per view."""
     return {"title": f"{NAME} {dataset.version}", "description": NOTICE, "license": LICENCE["name"],
             "license_url": LICENCE["path"], "source": f"{NAME} {dataset.version}: see the sources table",
@@ -107,7 +110,7 @@ def datasette_metadata(dataset: Dataset) -> dict[str, object]:
                 "claim_provenance": {"description": "Where each claim is stated: source, span and sha256."}}}}}
 
 
-def export(dataset: Dataset, out: Path) -> list[Path]:
+def export(dataset: ValidatedDataset, out: Path) -> list[Path]:
     built = tables.build(dataset)
     database = write_atomic(out / f"{NAME}.db", lambda path: _fill(dataset, built, path))
     return [database, write_text(out / "metadata.json", to_json(datasette_metadata(dataset), indent=2) + "\n")]

@@ -28,13 +28,15 @@ import inspect
 import re
 import types
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from ..dataset import Dataset
 from ..models import FOLDERS, KINDS, Claim, Synonym
 from .common import LICENCE, NAME, NOTICE, plain_fact, records_of
+
+if TYPE_CHECKING:
+    from ..validated_view import ValidatedDataset
 
 Value = str | int | float | bool | None
 
@@ -322,7 +324,7 @@ def _emit(tables: dict[str, Table], kind: str, rid: str, obj: Any, shape: _Shape
                 _emit(tables, kind, rid, item, child.shape, path, hashes)
 
 
-def build(dataset: Dataset) -> list[Table]:
+def build(dataset: ValidatedDataset) -> list[Table]:
     """Every table of the dataset, rows in kind, id and document order."""
     shapes, empty = _plan()
     tables = {name: Table(t.name, t.description, t.columns, t.primary_key, t.foreign_keys) for name, t in

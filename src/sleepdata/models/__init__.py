@@ -2,50 +2,41 @@
 
 from pydantic import BaseModel
 
-from .cause import Cause, CauseKind, CauseLink, Relation
-from .common import (
+from ..vocabulary import (
+    Advice,
     Basis,
-    Claim,
-    Code,
+    CauseKind,
     CodeSystem,
-    Fact,
-    Judged,
-    Mapping,
-    Note,
-    Origin,
-    Population,
-    PopulationGroup,
-    Quantity,
-    Reading,
-    Span,
-    Stance,
-    Synonym,
-    Verdict,
-)
-from .condition import (
-    Condition,
     ConditionCategory,
-    Diagnostic,
     DiagnosticMethod,
     DiagnosticPurpose,
-    Feature,
-    FeatureKind,
-)
-from .source import Article, Exclusion, ExclusionReason, Source, SourceKind, Translation
-from .treatment import (
-    Brand,
-    DoseAppropriateness,
     DoseFit,
+    ExclusionReason,
+    FeatureKind,
+    Frequency,
+    Mapping,
     Marketed,
     Members,
+    Origin,
+    PopulationGroup,
+    Reading,
+    Relation,
+    Severity,
+    SourceKind,
+    Stance,
     Standing,
-    Strength,
     StrengthBasis,
-    Treatment,
+    Translation,
     TreatmentKind,
-    Use,
+    Verdict,
+    WarningKind,
 )
-from .warning import Advice, Effect, Frequency, Interaction, Severity, Warning, WarningKind
+from .cause import Cause, CauseLink
+from .common import Claim, Code, Fact, Judged, Note, Population, Quantity, Span, Synonym
+from .condition import Condition, Diagnostic, Feature
+from .source import Article, Exclusion, Source
+from .treatment import Brand, DoseAppropriateness, Strength, Treatment, Use
+from .warning import Effect, Interaction, Warning
 
 #: Record kinds in dependency order: the folder under `dataset/`, the model, the reference prefix.
 KINDS: dict[str, type[BaseModel]] = {

@@ -2,37 +2,10 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import Field
 
+from ..vocabulary import CauseKind, Relation
 from .common import Code, ConditionRef, Fact, Name, Population, Quantity, Record, Span, Synonym, Text, TreatmentRef
-
-
-class CauseKind(StrEnum):
-    """What sort of thing the cause is."""
-
-    DISEASE = "disease"
-    EXPOSURE = "exposure"
-    PHYSIOLOGICAL_STATE = "physiological-state"
-    PSYCHOLOGICAL_STATE = "psychological-state"
-    MEDICATION = "medication"
-    MEDICATION_WITHDRAWAL = "medication-withdrawal"
-    HABIT = "habit"
-    DEFICIENCY = "deficiency"
-    INJURY = "injury"
-    GENETIC = "genetic"
-    PROCEDURE = "procedure"
-    MECHANISM = "mechanism"
-
-
-class Relation(StrEnum):
-    """How the cause is tied to the condition."""
-
-    CAUSE = "cause"
-    RISK_FACTOR = "risk-factor"
-    TRIGGER = "trigger"
-    ASSOCIATION = "association"
 
 
 class CauseLink(Fact):

@@ -9,10 +9,11 @@ list (`Rules`), so both reject the same records.
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from ..vocabulary import Basis, CodeSystem, Mapping, Origin, PopulationGroup, Reading, Stance, SynonymKind, Verdict
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
@@ -75,50 +76,6 @@ class Strict(BaseModel):
     # defer_build: a model's validator is built when first used, so the first record does not pay for them all
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=False,
                               defer_build=True)
-
-
-class Stance(StrEnum):
-    """How the source states a fact."""
-
-    ASSERTED = "asserted"
-    HEDGED = "hedged"
-    THEORY = "theory"
-    ANECDOTAL = "anecdotal"
-    RECOMMENDED = "recommended"
-    CAUTIONED = "cautioned"
-    NEGATED = "negated"
-
-
-class Reading(StrEnum):
-    """How the source's wording was taken."""
-
-    AS_WRITTEN = "as-written"
-    CORRECTED = "corrected"
-
-
-class Verdict(StrEnum):
-    """What established knowledge says of the claim as read."""
-
-    SUPPORTED = "supported"
-    UNSUPPORTED = "unsupported"
-    DISPUTED = "disputed"
-    OUTDATED = "outdated"
-
-
-class Basis(StrEnum):
-    """Where curator knowledge comes from. No citation is invented: the basis names a kind of document."""
-
-    PRODUCT_INFORMATION = "product-information"
-    CLINICAL_GUIDELINE = "clinical-guideline"
-    REFERENCE_TEXT = "reference-text"
-    CURATOR_JUDGEMENT = "curator-judgement"
-
-
-class Origin(StrEnum):
-    """Where a piece of knowledge comes from."""
-
-    SOURCE = "source"
-    CURATOR = "curator"
 
 
 JUDGED_RULES = Rules(
@@ -235,24 +192,6 @@ class Note(Strict):
     basis_document: Name | None = None
 
 
-class CodeSystem(StrEnum):
-    """Terminologies whose codes the dataset carries."""
-
-    ICD_10_CM = "icd-10-cm"
-    ICD_11 = "icd-11"
-    MESH = "mesh"
-    ATC = "atc"
-
-
-class Mapping(StrEnum):
-    """How the code's concept relates to the record (SKOS mapping relations)."""
-
-    EXACT = "exact"
-    BROADER = "broader"
-    NARROWER = "narrower"
-    RELATED = "related"
-
-
 _CODE_FORMS = {
     CodeSystem.ICD_10_CM: r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$",
     CodeSystem.ICD_11: r"^[0-9A-Z]{4}(\.[0-9A-Z]{1,2})?(/[0-9A-Z.]+)?$",
@@ -290,16 +229,6 @@ class Code(Strict):
         if self.system is CodeSystem.ICD_10_CM and self.billable is None:
             raise ValueError("an ICD-10-CM code needs `billable: true` (a leaf) or `false` (a category)")
         return self
-
-
-class SynonymKind(StrEnum):
-    """What sort of alternative name this is."""
-
-    SYNONYM = "synonym"
-    ABBREVIATION = "abbreviation"
-    MISSPELLING = "misspelling"
-    MISTRANSLATION = "mistranslation"
-    FORMER_NAME = "former-name"
 
 
 class Synonym(Strict):
@@ -348,28 +277,6 @@ class Quantity(Strict):
         if self.value is None and self.low is None and self.high is None:
             raise ValueError("a quantity needs a value, a low or a high")
         return self
-
-
-class PopulationGroup(StrEnum):
-    """The closed list of groups a fact or warning can concern."""
-
-    NEWBORNS = "newborns"
-    INFANTS = "infants"
-    CHILDREN = "children"
-    ADOLESCENTS = "adolescents"
-    ADULTS = "adults"
-    OLDER_ADULTS = "older-adults"
-    WOMEN = "women"
-    MEN = "men"
-    PREGNANCY = "pregnancy"
-    BREASTFEEDING = "breastfeeding"
-    HEPATIC_IMPAIRMENT = "hepatic-impairment"
-    RENAL_IMPAIRMENT = "renal-impairment"
-    RESPIRATORY_IMPAIRMENT = "respiratory-impairment"
-    SUBSTANCE_MISUSE_HISTORY = "substance-misuse-history"
-    COMORBID_CONDITION = "comorbid-condition"
-    CONCURRENT_MEDICATION = "concurrent-medication"
-    GENERAL_POPULATION = "general-population"
 
 
 class Population(Strict):

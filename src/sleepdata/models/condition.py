@@ -2,43 +2,10 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import Field
 
+from ..vocabulary import ConditionCategory, DiagnosticMethod, DiagnosticPurpose, FeatureKind
 from .common import Code, ConditionRef, Fact, Name, Note, Population, Quantity, Record, Span, Synonym, Text
-
-
-class ConditionCategory(StrEnum):
-    """Broad grouping of a condition."""
-
-    SLEEP_DISORDER = "sleep-disorder"
-    SLEEP_RELATED_MOVEMENT_DISORDER = "sleep-related-movement-disorder"
-    PARASOMNIA = "parasomnia"
-    MOVEMENT_DISORDER = "movement-disorder"
-    EPILEPSY = "epilepsy"
-    NEUROLOGICAL_DISORDER = "neurological-disorder"
-    NEUROMUSCULAR_DISORDER = "neuromuscular-disorder"
-    RESPIRATORY_DISORDER = "respiratory-disorder"
-    PSYCHIATRIC_DISORDER = "psychiatric-disorder"
-    PAIN_DISORDER = "pain-disorder"
-    PHYSIOLOGICAL_PHENOMENON = "physiological-phenomenon"
-    SYMPTOM = "symptom"
-
-
-class FeatureKind(StrEnum):
-    """What a feature says about the condition. Tests and examinations are diagnostics, not features."""
-
-    SYMPTOM = "symptom"
-    SIGN = "sign"
-    COURSE = "course"
-    TIMING = "timing"
-    EPIDEMIOLOGY = "epidemiology"
-    MECHANISM = "mechanism"
-    CLASSIFICATION = "classification"
-    PROGNOSIS = "prognosis"
-    COMPLICATION = "complication"
-    INDIVIDUAL_VARIATION = "individual-variation"
 
 
 class Feature(Fact):
@@ -47,27 +14,6 @@ class Feature(Fact):
     kind: FeatureKind
     quantities: list[Quantity] = Field(default_factory=list, description="Numbers the source gives for this fact.")
     populations: list[Population] = Field(default_factory=list, description="Groups the fact is about, if any.")
-
-
-class DiagnosticMethod(StrEnum):
-    """How the diagnostic step is done."""
-
-    HISTORY = "history"
-    EXAMINATION = "examination"
-    LABORATORY = "laboratory"
-    IMAGING = "imaging"
-    NEUROPHYSIOLOGY = "neurophysiology"
-    SLEEP_STUDY = "sleep-study"
-    SPECIALIST_ASSESSMENT = "specialist-assessment"
-
-
-class DiagnosticPurpose(StrEnum):
-    """What the step is for."""
-
-    CONFIRM = "confirm"
-    EXCLUDE = "exclude"
-    DIFFERENTIATE = "differentiate"
-    FIND_CAUSE = "find-cause"
 
 
 class Diagnostic(Fact):

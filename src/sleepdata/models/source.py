@@ -2,46 +2,12 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
+from ..vocabulary import ArticleKind, ExclusionReason, Reliability, SourceKind, Translation
 from .common import Name, Record, Slug, Strict, Text
-
-
-class SourceKind(StrEnum):
-    """What sort of document a source is."""
-
-    PHARMACY_MARKETING_PAGE = "pharmacy-marketing-page"
-    PRODUCT_PAGE = "product-page"
-    HEALTH_PORTAL_COMPILATION = "health-portal-compilation"
-    HEALTH_ARTICLE = "health-article"
-
-
-class Reliability(StrEnum):
-    """How far the curator trusts a source as a whole."""
-
-    HIGH = "high"
-    MODERATE = "moderate"
-    LOW = "low"
-    VERY_LOW = "very-low"
-
-
-class ExclusionReason(StrEnum):
-    """Why a span of a source does not become data."""
-
-    SPAM = "spam"
-    BOILERPLATE = "boilerplate"
-    DISCLAIMER = "disclaimer"
-    COMMENT = "comment"
-    NAVIGATION = "navigation"
-    OFF_TOPIC = "off-topic"
-    HEADING = "heading"
-    BYLINE = "byline"
-    CAPTION = "caption"
-    NARRATIVE = "narrative"
-    NON_FACTUAL = "non-factual"
 
 
 class Exclusion(Strict):
@@ -62,25 +28,6 @@ class Assessment(Strict):
     reliability: Reliability
     reasons: list[Text] = Field(min_length=1, description="Why: commercial intent, spam links, machine translation, "
                                 "hedged or uncited claims, self-contradiction, and what speaks for it.")
-
-
-class Translation(StrEnum):
-    """Whether the text is the original or a translation, and of which sort."""
-
-    ORIGINAL = "original"
-    HUMAN = "human"
-    MACHINE = "machine"
-    UNKNOWN = "unknown"
-
-
-class ArticleKind(StrEnum):
-    """What sort of piece an article of a compilation is."""
-
-    HEALTH_ARTICLE = "health-article"
-    FORUM_THREAD = "forum-thread"
-    QUESTION_AND_ANSWER = "question-and-answer"
-    ADVICE_LIST = "advice-list"
-    OFF_TOPIC = "off-topic"
 
 
 class Article(Strict):

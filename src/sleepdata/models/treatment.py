@@ -3,11 +3,22 @@ and strengths."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Literal, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
+from ..vocabulary import (
+    BrandStatus,
+    DoseFit,
+    LegalStatusKind,
+    Marketed,
+    Members,
+    MentionContext,
+    Standing,
+    StrengthBasis,
+    TreatmentKind,
+    Verdict,
+)
 from .common import (
     CLAIM_RULES,
     FACT_RULES,
@@ -29,39 +40,8 @@ from .common import (
     Synonym,
     Text,
     TreatmentRef,
-    Verdict,
     _is,
 )
-
-
-class TreatmentKind(StrEnum):
-    """What sort of thing the record is. A `substance` (alcohol) is no treatment: safety facts name it."""
-
-    DRUG = "drug"
-    DRUG_CLASS = "drug-class"
-    HERBAL = "herbal"
-    SUPPLEMENT = "supplement"
-    NON_DRUG = "non-drug"
-    PROCEDURE = "procedure"
-    SUBSTANCE = "substance"
-
-
-class Standing(StrEnum):
-    """The standing of a use: approved, off-label, merely suggested, or contested."""
-
-    APPROVED = "approved"
-    OFF_LABEL = "off-label"
-    SUGGESTED = "suggested"
-    CONTESTED = "contested"
-
-
-class Members(StrEnum):
-    """Whether a claim stated for a drug class reaches its members."""
-
-    ALL = "all"
-    SOME = "some"
-    CLASS_ONLY = "class-only"
-
 
 DoseForm = Literal["tablet", "capsule", "oral-solution", "injection", "infusion", "suppository", "tea", "oil",
                    "bath-additive"]
@@ -99,11 +79,6 @@ class Use(Fact):
         return self
 
 
-class BrandStatus(StrEnum):
-    IDENTIFIED = "identified"
-    UNIDENTIFIED = "unidentified"
-
-
 class Brand(Claim):
     """A brand or trade name and the substance it stands for."""
 
@@ -112,40 +87,6 @@ class Brand(Claim):
                                 "unidentified: the curator cannot tell what it is.")
     markets: list[Name] = Field(default_factory=list, description="Where the brand is sold, if known.")
     provenance: list[Span] = Field(default_factory=list)
-
-
-class Marketed(StrEnum):
-    """Whether a strength is on the market: a fact about products, not about doses."""
-
-    MARKETED = "marketed"
-    NOT_MARKETED = "not-marketed"
-    NOT_VERIFIABLE = "not-verifiable"
-
-
-class MentionContext(StrEnum):
-    """Where the strength appears: a product listing or a keyword is not a prescribing recommendation."""
-
-    PRODUCT_LISTING = "product-listing"
-    KEYWORD = "keyword"
-    GUIDELINE_STATEMENT = "guideline-statement"
-    ARTICLE_MENTION = "article-mention"
-
-
-class StrengthBasis(StrEnum):
-    """What the amount is of: the active moiety (valproic acid) or a salt (sodium valproate)."""
-
-    ACTIVE_MOIETY = "active-moiety"
-    SALT = "salt"
-    NOT_STATED = "not-stated"
-
-
-class DoseFit(StrEnum):
-    """How a strength, taken as one dose, stands for a given use."""
-
-    USUAL_DOSE = "usual-dose"
-    REDUCED_DOSE = "reduced-dose"
-    ABOVE_USUAL_MAXIMUM = "above-usual-maximum"
-    NOT_ESTABLISHED = "not-established"
 
 
 class DoseAppropriateness(Judged):
@@ -205,12 +146,6 @@ class ClassMembership(Fact):
     """A claim that the treatment belongs to a class (a class may belong to a broader class)."""
 
     drug_class: TreatmentRef
-
-
-class LegalStatusKind(StrEnum):
-    PRESCRIPTION_ONLY = "prescription-only"
-    CONTROLLED = "controlled"
-    OVER_THE_COUNTER = "over-the-counter"
 
 
 class LegalStatus(Fact):

@@ -7,10 +7,9 @@ scale) and severity.
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import Field
 
+from ..vocabulary import Advice, Frequency, Members, Severity, WarningKind
 from .common import (
     Claim,
     ConditionRef,
@@ -24,46 +23,6 @@ from .common import (
     Text,
     TreatmentRef,
 )
-from .treatment import Members
-
-
-class WarningKind(StrEnum):
-    """What the warning is about."""
-
-    ADVERSE_EFFECT = "adverse-effect"
-    INTERACTION = "interaction"
-    CONTRAINDICATION = "contraindication"
-    CAUTION = "caution"
-    SPECIAL_POPULATION = "special-population"
-    DEPENDENCE = "dependence"
-    TOLERANCE = "tolerance"
-    WITHDRAWAL = "withdrawal"
-    DURATION_LIMIT = "duration-limit"
-    MISUSE = "misuse"
-    NEXT_DAY_IMPAIRMENT = "next-day-impairment"
-    NON_STANDARD_STRENGTH = "non-standard-strength"
-    MONITORING = "monitoring"
-    INDIVIDUAL_VARIATION = "individual-variation"
-    CONSULT_A_PROFESSIONAL = "consult-a-professional"
-    RED_FLAG = "red-flag"
-
-
-class Severity(StrEnum):
-    MILD = "mild"
-    MODERATE = "moderate"
-    SERIOUS = "serious"
-    LIFE_THREATENING = "life-threatening"
-
-
-class Frequency(StrEnum):
-    """CIOMS frequency categories: very common (≥ 1/10) … very rare (< 1/10,000), or not known."""
-
-    VERY_COMMON = "very-common"
-    COMMON = "common"
-    UNCOMMON = "uncommon"
-    RARE = "rare"
-    VERY_RARE = "very-rare"
-    NOT_KNOWN = "not-known"
 
 
 class Effect(Claim):
@@ -75,16 +34,6 @@ class Effect(Claim):
     severity: Severity | None = None
     condition: ConditionRef | None = Field(default=None, description="The condition record the effect is, where "
                                            "one exists (e.g. `condition:sleep-paralysis`).")
-
-
-class Advice(StrEnum):
-    """What to do about an interaction."""
-
-    AVOID = "avoid"
-    AVOID_OR_ADJUST = "avoid-or-adjust"
-    CAUTION = "caution"
-    MONITOR = "monitor"
-    NOT_STATED = "not-stated"
 
 
 class Interaction(Claim):

@@ -7,14 +7,16 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from ..dataset import Dataset
 from ..models import FOLDERS, Condition, Source, Span, Warning
 from .render import render
 from .text import dose, humanize, span_range
+
+if TYPE_CHECKING:
+    from ..validated_view import ValidatedDataset
 
 #: Folder of the generated pages inside `docs/`; git-ignored, rewritten by every build.
 GENERATED = "generated"
@@ -77,7 +79,7 @@ class Cited:
 class Site:
     """The dataset with the naming and addressing rules of the site."""
 
-    data: Dataset
+    data: ValidatedDataset
     changes: Any = None  # the release's claim-level changes (`releases.Changes`), when a previous release is known
 
     def target(self, ref: str) -> tuple[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 from pydantic import BaseModel
@@ -28,6 +28,9 @@ from .releases import compare, previous_release
 from .safety import warning_page
 from .sources import source_page
 from .treatments import treatment_page
+
+if TYPE_CHECKING:
+    pass
 
 
 def _changelog(site: Site, root: Path) -> Page:
@@ -74,7 +77,7 @@ def write_pages(root: Path, records: list[BaseModel], target: Path | None = None
 
     Every page is rendered before the first is written: a record that cannot be rendered leaves `target` alone.
     """
-    data = Dataset.from_records(records)
+    data = Dataset.from_records(records).validated()  # pages read the models (their fields, `model_dump`)
     previous = previous_release(root, data.version)
     site = Site(data, compare(previous, data) if previous else None)
     rendered = [(page.path, page.markdown()) for page in pages(site, root)]

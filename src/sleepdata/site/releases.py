@@ -13,11 +13,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..claims import claims_in
-from ..dataset import Dataset
 from ..models import KINDS
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
+    from ..validated_view import ValidatedDataset
 
 #: How a 0.1 curation status reads in the two axes of 0.2: (reading, verdict).
 _STATUS = {"accepted": ("as-written", "supported"), "corrected": ("corrected", "supported"),
@@ -109,7 +112,7 @@ def _old_items(kind: str, record: dict[str, Any]) -> Iterator[Item]:
                 yield Item(ref, key, i, oid, _text(item), _judgement(item))
 
 
-def _new_items(data: Dataset) -> Iterator[Item]:
+def _new_items(data: ValidatedDataset) -> Iterator[Item]:
     for kind, collection in data.collections.items():
         for rid, record in collection.items():
             ref = f"{kind}:{rid}"
@@ -149,6 +152,7 @@ def _words(judgement: tuple[str, str] | None) -> str:
 
 def compare(old_bundle: dict[str, Any], new: Dataset) -> Changes:
     """The claim-level changes from a release bundle (as `releases/<version>.json` keeps it) to `new`."""
+    new = new.validated()
     old_records = {f"{kind}:{r['id']}": (kind, r) for kind, items in old_bundle["records"].items() for r in items}
     by_id = any("id" in item for _, r in old_records.values() for key in ("features", "uses", "links")
                 for item in r.get(key, []) if isinstance(item, dict))
