@@ -374,7 +374,7 @@ class Feature(ReadOnly):
     origin: Origin
     #: The fact in our own words. Never a copied sentence.
     statement: str
-    #: How the source states it: asserted, hedged, theory, anecdotal, recommended, cautioned or negated. Required for a source fact.
+    #: How the source states it: asserted, hedged, theory, anecdotal, recommended, cautioned, implied (not stated; inferred from the source's advice) or negated. Required for a source fact.
     stance: Stance | None
     #: Where the sources state this: one span per place, each a sentence or clause. Empty only for curator knowledge (origin `curator`).
     provenance: FrozenList[Span]
@@ -432,7 +432,7 @@ class Diagnostic(ReadOnly):
     origin: Origin
     #: The fact in our own words. Never a copied sentence.
     statement: str
-    #: How the source states it: asserted, hedged, theory, anecdotal, recommended, cautioned or negated. Required for a source fact.
+    #: How the source states it: asserted, hedged, theory, anecdotal, recommended, cautioned, implied (not stated; inferred from the source's advice) or negated. Required for a source fact.
     stance: Stance | None
     #: Where the sources state this: one span per place, each a sentence or clause. Empty only for curator knowledge (origin `curator`).
     provenance: FrozenList[Span]
@@ -586,7 +586,7 @@ class CauseLink(ReadOnly):
     origin: Origin
     #: The fact in our own words. Never a copied sentence.
     statement: str
-    #: How the source states it: asserted, hedged, theory, anecdotal, recommended, cautioned or negated. Required for a source fact.
+    #: How the source states it: asserted, hedged, theory, anecdotal, recommended, cautioned, implied (not stated; inferred from the source's advice) or negated. Required for a source fact.
     stance: Stance | None
     #: Where the sources state this: one span per place, each a sentence or clause. Empty only for curator knowledge (origin `curator`).
     provenance: FrozenList[Span]
@@ -746,7 +746,7 @@ class ClassMembership(ReadOnly):
     origin: Origin
     #: The fact in our own words. Never a copied sentence.
     statement: str
-    #: How the source states it: asserted, hedged, theory, anecdotal, recommended, cautioned or negated. Required for a source fact.
+    #: How the source states it: asserted, hedged, theory, anecdotal, recommended, cautioned, implied (not stated; inferred from the source's advice) or negated. Required for a source fact.
     stance: Stance | None
     #: Where the sources state this: one span per place, each a sentence or clause. Empty only for curator knowledge (origin `curator`).
     provenance: FrozenList[Span]
@@ -799,7 +799,7 @@ class Fact(ReadOnly):
     origin: Origin
     #: The fact in our own words. Never a copied sentence.
     statement: str
-    #: How the source states it: asserted, hedged, theory, anecdotal, recommended, cautioned or negated. Required for a source fact.
+    #: How the source states it: asserted, hedged, theory, anecdotal, recommended, cautioned, implied (not stated; inferred from the source's advice) or negated. Required for a source fact.
     stance: Stance | None
     #: Where the sources state this: one span per place, each a sentence or clause. Empty only for curator knowledge (origin `curator`).
     provenance: FrozenList[Span]
@@ -849,7 +849,7 @@ class LegalStatus(ReadOnly):
     origin: Origin
     #: The fact in our own words. Never a copied sentence.
     statement: str
-    #: How the source states it: asserted, hedged, theory, anecdotal, recommended, cautioned or negated. Required for a source fact.
+    #: How the source states it: asserted, hedged, theory, anecdotal, recommended, cautioned, implied (not stated; inferred from the source's advice) or negated. Required for a source fact.
     stance: Stance | None
     #: Where the sources state this: one span per place, each a sentence or clause. Empty only for curator knowledge (origin `curator`).
     provenance: FrozenList[Span]
@@ -904,7 +904,7 @@ class Use(ReadOnly):
     origin: Origin
     #: The fact in our own words. Never a copied sentence.
     statement: str
-    #: How the source states it: asserted, hedged, theory, anecdotal, recommended, cautioned or negated. Required for a source fact.
+    #: How the source states it: asserted, hedged, theory, anecdotal, recommended, cautioned, implied (not stated; inferred from the source's advice) or negated. Required for a source fact.
     stance: Stance | None
     #: Where the sources state this: one span per place, each a sentence or clause. Empty only for curator knowledge (origin `curator`).
     provenance: FrozenList[Span]
@@ -1248,7 +1248,7 @@ class Warning(ReadOnly):
     origin: Origin
     #: The fact in our own words. Never a copied sentence.
     statement: str
-    #: How the source states it: asserted, hedged, theory, anecdotal, recommended, cautioned or negated. Required for a source fact.
+    #: How the source states it: asserted, hedged, theory, anecdotal, recommended, cautioned, implied (not stated; inferred from the source's advice) or negated. Required for a source fact.
     stance: Stance | None
     #: Where the sources state this: one span per place, each a sentence or clause. Empty only for curator knowledge (origin `curator`).
     provenance: FrozenList[Span]

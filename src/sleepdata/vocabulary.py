@@ -20,6 +20,7 @@ class Stance(StrEnum):
     ANECDOTAL = "anecdotal"
     RECOMMENDED = "recommended"
     CAUTIONED = "cautioned"
+    IMPLIED = "implied"  # not stated: inferred from what the source advises or assumes
     NEGATED = "negated"
 
 

@@ -168,7 +168,8 @@ class Fact(Claim):
 
     statement: Text = Field(description="The fact in our own words. Never a copied sentence.")
     stance: Stance | None = Field(default=None, description="How the source states it: asserted, hedged, theory, "
-                                  "anecdotal, recommended, cautioned or negated. Required for a source fact.")
+                                  "anecdotal, recommended, cautioned, implied (not stated; inferred from the source's "
+                                  "advice) or negated. Required for a source fact.")
     provenance: Provenance = Field(default_factory=list)
     same_claim: list[ClaimRef] = Field(
         default_factory=list,

@@ -40,6 +40,7 @@ TIPS = {
         "anecdotal": "The source reports this from experience or hearsay.",
         "recommended": "The source recommends this.",
         "cautioned": "The source warns about this.",
+        "implied": "The source does not state this; it follows from its advice.",
         "negated": "The source says this is not so.",
     },
     "standing": {
