@@ -122,10 +122,10 @@ class SourceContext:
 
     articled: dict[str, tuple[tuple[str, int, int], ...]] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
+    hashes: dict[str, str] = field(default_factory=dict)  # sha256 of each text in `texts`, found when it was read
 
     def digest(self) -> str:
-        texts = {sid: hashlib.sha256(text.encode()).hexdigest() for sid, text in self.texts.items()}
-        return hashlib.sha256(orjson.dumps([self.articled, texts], option=orjson.OPT_SORT_KEYS)).hexdigest()
+        return hashlib.sha256(orjson.dumps([self.articled, self.hashes], option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
 def source_context(sources: list[tuple[int, Outline]], sources_dir: Path | None,
@@ -153,7 +153,7 @@ def source_context(sources: list[tuple[int, Outline]], sources_dir: Path | None,
         if len(text) != facts.length:
             problems.append(placer.at(i, ("length",), f"expected {len(text)} characters; got {facts.length}",
                                       "source-length", expected=str(len(text)), found=str(facts.length)))
-        context.texts[record.id] = text
+        context.texts[record.id], context.hashes[record.id] = text, digest
         problems += [placer.at(i, *finding[:3], **finding[3]) for finding in _exclusions(facts.exclusions, text)]
     return context, problems
 

@@ -128,7 +128,8 @@ def _validate(paths: list[Path], sources_dir: Path | None, external: Mapping[str
         results[i], outlines[i] = result, result.outline
     context, source_problems = source_context([(i, o) for i in order[:sources] if (o := outlines[i])], sources_dir,
                                               placer)
-    if run is not None and run.context != context.digest():
+    context_digest = context.digest()
+    if run is not None and run.context != context_digest:
         known = {}
     rest = [i for i in order[sources:] if i not in known]
     fresh = dict(zip(rest, check_files([targets[i] for i in rest], context, jobs(len(rest)), keep), strict=True))
@@ -137,7 +138,7 @@ def _validate(paths: list[Path], sources_dir: Path | None, external: Mapping[str
         results[i], outlines[i] = result, result.outline
     done = [result for result in results if result is not None]
     if store is not None and run is not None:
-        store.remember(run, context.digest(), targets, done)
+        store.remember(run, context_digest, targets, done)
     return _report(report, targets, done, source_problems, placer, external, places, run, store)
 
 
