@@ -34,7 +34,8 @@ Path = tuple[str | int, ...]
 CONTRADICTS_SUPPORTED = re.compile(
     r"\b(no (good |reliable |clinical |convincing |real |scientific )?evidence|not established|unproven|"
     r"not (been )?(shown|proven|demonstrated)|lacks? (good )?evidence|is (wrong|false|incorrect)|"
-    r"contradicts established|no established (role|benefit|use))\b", re.IGNORECASE)
+    r"contradicts established|no established (role|benefit|use)|nothing shows|no (trial|study) shows|"
+    r"rather than a specific (remedy|treatment)|not a specific (remedy|treatment))\b", re.IGNORECASE)
 
 _CLAIMS = (Claim, Note, Strength, DoseAppropriateness)
 _CONTAINERS = (BaseModel, list, tuple)

@@ -84,6 +84,10 @@ BREAKS: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
         lambda d: _edit(d / "causes/stress.yaml", "  provenance:", "  note: There is no evidence for this link.\n"
                         "  basis: reference-text\n  provenance:"),
         "verdict-note", "links[0].verdict", "'no evidence'"),
+    "supported verdict whose note says the advice is not specific to the condition": (
+        lambda d: _edit(d / "causes/stress.yaml", "  provenance:", "  note: Sound advice, but general rather than a "
+                        "specific remedy for sleep starts.\n  basis: reference-text\n  provenance:"),
+        "verdict-note", "links[0].verdict", "'rather than a specific remedy'"),
     "drug in a class that is not a class": (
         lambda d: _edit(d / "treatments/examplon.yaml", "codes:", "classes:\n- id: examplon-class-self\n"
                         "  statement: A member of itself.\n  origin: curator\n  drug_class: treatment:examplon\n"
