@@ -912,7 +912,7 @@ class Use(ReadOnly):
     same_claim: FrozenList[str]
     #: A condition record, written `condition:<id>`.
     condition: str
-    #: Curator's judgement of the use's regulatory or clinical standing. An unsupported or disputed use is never approved; a contested use is never supported.
+    #: Curator's judgement of the use's regulatory or clinical standing. An unsupported or disputed use is never approved or established; a contested use is never supported.
     standing: Standing
     #: For a drug class: whether the use reaches all its members, some, or only the class as a whole (required for a class).
     members: Members | None

@@ -259,9 +259,11 @@ class TreatmentKind(StrEnum):
 
 
 class Standing(StrEnum):
-    """The standing of a use: approved, off-label, merely suggested, or contested."""
+    """The standing of a use: approved (licensed), established (guideline or standard care where no licence
+    applies), off-label, merely suggested, or contested."""
 
     APPROVED = "approved"
+    ESTABLISHED = "established"
     OFF_LABEL = "off-label"
     SUGGESTED = "suggested"
     CONTESTED = "contested"

@@ -245,3 +245,31 @@ def test_same_claim_groups_are_closed(dataset: Dataset) -> None:
             if ({other} | links.get(other, set())) != group:
                 open_groups.append((cid, other, sorted(group ^ ({other} | links.get(other, set())))))
     assert not open_groups, f"same_claim groups that are not closed (claim, partner, differing members): {open_groups}"
+
+
+# -- uses: standing and general advice --------------------------------------------------------------------
+
+def test_first_line_non_drug_care_is_established(dataset: Dataset) -> None:
+    """CBT-I is the guidelines' first-line treatment of insomnia: a filter on accepted care must find it."""
+    uses = [u for u in dataset.treatments["cognitive-behavioural-therapy-for-insomnia"].uses
+            if u.condition == "condition:insomnia"]
+    assert uses and all(u.standing.value == "established" and u.verdict.value == "supported" for u in uses)
+
+
+GENERAL_ADVICE = ("balanced-diet", "drinking-water", "early-last-meal", "warm-bath", "warm-socks", "light-blanket",
+                  "comfortable-bedroom-temperature", "quiet-ventilated-bedroom", "soft-night-light", "massage",
+                  "quiet-activities-before-bed", "avoiding-screens-before-bed", "avoiding-overeating-before-bed")
+AGAINST_AGGRAVATORS = ("avoiding-caffeine", "stress-reduction", "sleep-schedule-regulation")
+JERKS = ("condition:hypnic-jerks", "condition:nocturnal-myoclonus", "condition:pathological-myoclonus",
+         "condition:myoclonus")
+
+
+def test_general_advice_is_no_supported_remedy_for_jerks(dataset: Dataset) -> None:
+    """Harmless advice not shown to affect the jerks is never a supported use for them; advice against a
+    recognised aggravating factor of sleep starts is."""
+    wrong = [u.id for t in GENERAL_ADVICE for u in dataset.treatments[t].uses
+             if u.condition in JERKS and u.verdict.value == "supported"]
+    assert not wrong, wrong
+    for t in AGAINST_AGGRAVATORS:
+        uses = [u for u in dataset.treatments[t].uses if u.condition == "condition:hypnic-jerks"]
+        assert uses and all(u.verdict.value == "supported" for u in uses), t

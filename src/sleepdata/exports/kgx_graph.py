@@ -54,7 +54,8 @@ TREATMENT_CATEGORIES = {
 RELATION_PREDICATES = {Relation.CAUSE: "biolink:causes", Relation.TRIGGER: "biolink:contributes_to",
                        Relation.RISK_FACTOR: "biolink:predisposes_to_condition",
                        Relation.ASSOCIATION: "biolink:associated_with"}
-STANDING_PREDICATES = {Standing.APPROVED: "biolink:treats", Standing.OFF_LABEL: "biolink:applied_to_treat",
+STANDING_PREDICATES = {Standing.APPROVED: "biolink:treats", Standing.ESTABLISHED: "biolink:treats",
+                       Standing.OFF_LABEL: "biolink:applied_to_treat",
                        Standing.SUGGESTED: "biolink:treats_or_applied_or_studied_to_treat",
                        Standing.CONTESTED: "biolink:treats_or_applied_or_studied_to_treat"}
 OTHER_PREDICATES = ("biolink:member_of", "biolink:subclass_of", "biolink:has_active_ingredient",

@@ -47,8 +47,10 @@ DoseForm = Literal["tablet", "capsule", "oral-solution", "injection", "infusion"
                    "bath-additive"]
 Route = Literal["oral", "intravenous", "intramuscular", "rectal", "inhalation", "topical", "cutaneous"]
 
+_ACCEPTED = (Standing.APPROVED, Standing.ESTABLISHED)  # standings that present a use as accepted care
 USE_RULES = FACT_RULES + Rules(
-    (_is("verdict", "unsupported", "disputed"), {"properties": {"standing": {"not": {"const": "approved"}}}}),
+    (_is("verdict", "unsupported", "disputed"),
+     {"properties": {"standing": {"not": {"enum": [s.value for s in _ACCEPTED]}}}}),
     (_is("standing", "contested"), {"required": ["verdict"],
                                     "properties": {"verdict": {"not": {"const": "supported"}}}}),
 )
@@ -61,7 +63,8 @@ class Use(Fact):
 
     condition: ConditionRef
     standing: Standing = Field(description="Curator's judgement of the use's regulatory or clinical standing. An "
-                               "unsupported or disputed use is never approved; a contested use is never supported.")
+                               "unsupported or disputed use is never approved or established; a contested use is never "
+                               "supported.")
     members: Members | None = Field(default=None, description="For a drug class: whether the use reaches all its "
                                     "members, some, or only the class as a whole (required for a class).")
     dose_forms: list[DoseForm] = Field(default_factory=list, description="Forms the source names for this use, "
@@ -72,8 +75,8 @@ class Use(Fact):
 
     @model_validator(mode="after")
     def _standing(self) -> Self:
-        if self.standing is Standing.APPROVED and self.verdict in (Verdict.UNSUPPORTED, Verdict.DISPUTED):
-            raise ValueError(f"a use judged '{self.verdict.value}' cannot have standing 'approved'")
+        if self.standing in _ACCEPTED and self.verdict in (Verdict.UNSUPPORTED, Verdict.DISPUTED):
+            raise ValueError(f"a use judged '{self.verdict.value}' cannot have standing '{self.standing.value}'")
         if self.standing is Standing.CONTESTED and self.verdict is Verdict.SUPPORTED:
             raise ValueError("a contested use cannot have verdict 'supported'; say what is wrong with it")
         return self

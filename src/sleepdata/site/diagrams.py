@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
-from ..models import Condition, Reading, Verdict
+from ..models import Condition, Reading, Standing, Verdict
 from .context import Page
 
 WIDTH, MARGIN, LINE, HEAD, GAP, PAD = 340, 10, 17, 24, 12, 8
@@ -21,7 +21,8 @@ ITEM_CHARS, CENTRE_CHARS = 40, 30  # characters per line at 13 px (items) and 15
 STYLES = {
     "cause": ("#b71c1c", "", "Causes"), "risk-factor": ("#e65100", "7 4", "Risk factors"),
     "trigger": ("#6a1b9a", "2 3", "Triggers"), "association": ("#546e7a", "4 4", "Associations"),
-    "approved": ("#1b5e20", "", "Approved uses"), "off-label": ("#e65100", "7 4", "Off-label uses"),
+    "approved": ("#1b5e20", "", "Approved uses"), "established": ("#2e7d32", "", "Established care"),
+    "off-label": ("#e65100", "7 4", "Off-label uses"),
     "suggested": ("#546e7a", "2 3", "Suggested by a source"), "contested": ("#b71c1c", "7 4", "Contested uses"),
     "causes-of-subtypes": ("#607d8b", "1 3", "Causes of its subtypes"),
     "treatments-of-subtypes": ("#607d8b", "1 3", "Treatments of its subtypes"),
@@ -137,8 +138,7 @@ def condition_diagram(page: Page, condition: Condition) -> Diagram:
     """The diagram of one condition, its subtypes' causes and treatments rolled up and marked as such."""
     data = page.site.data
     causes = {key: Group(key) for key in ("cause", "risk-factor", "trigger", "association", "causes-of-subtypes")}
-    treatments = {key: Group(key) for key in ("approved", "off-label", "suggested", "contested",
-                                              "treatments-of-subtypes")}
+    treatments = {key: Group(key) for key in (*(s.value for s in Standing), "treatments-of-subtypes")}
     for cause, link in ((c, x) for c, links in data.causes_of(condition.id) for x in links):
         causes[link.relation.value].add(f"cause:{cause.id}", cause.name, _grade(link.verdict, link.reading))
     for treatment, use in ((t, x) for t, uses in data.treatments_for(condition.id) for x in uses):

@@ -45,6 +45,8 @@ TIPS = {
     },
     "standing": {
         "approved": "An approved (licensed) use.",
+        "established": "Established care: recommended by clinical guidelines or standard practice; no licence "
+                       "applies.",
         "off-label": "Off-label: used outside the licensed indication.",
         "suggested": "Suggested by the source; not an established treatment.",
         "contested": "Contested: the evidence or clinical opinion is against this use.",
