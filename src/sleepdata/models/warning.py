@@ -7,13 +7,15 @@ scale) and severity.
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 
 from ..vocabulary import Advice, Frequency, Members, Severity, WarningKind
 from .common import (
+    FACT_RULES,
     Claim,
     ConditionRef,
     Fact,
+    Rules,
     Name,
     Population,
     Quantity,
@@ -45,8 +47,18 @@ class Interaction(Claim):
     advice: Advice = Advice.NOT_STATED
 
 
+#: What a warning that applies to conditions alone can be about: no drug is there to have an effect or interaction.
+CONDITION_KINDS = (WarningKind.RED_FLAG, WarningKind.CONSULT_A_PROFESSIONAL, WarningKind.MONITORING)
+WARNING_RULES = FACT_RULES + Rules(
+    ({"properties": {"applies_to": {"items": {"pattern": "^condition:"}}}, "required": ["applies_to"]},
+     {"properties": {"kind": {"enum": [k.value for k in CONDITION_KINDS]}}}),
+)
+
+
 class Warning(Fact):
     """A caution about treatments, strengths or, for a red flag, a condition. The statement says what to watch."""
+
+    model_config = ConfigDict(json_schema_extra=WARNING_RULES.schema())
 
     id: RecordId
     applies_to: list[TargetRef] = Field(min_length=1, description="Treatments, strengths or (red flags) conditions "
@@ -62,5 +74,14 @@ class Warning(Fact):
     populations: list[Population] = Field(default_factory=list, description="Groups it concerns.")
     quantities: list[Quantity] = Field(default_factory=list)
 
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, kind: WarningKind, info: ValidationInfo) -> WarningKind:
+        targets = info.data.get("applies_to") or []  # absent when applies_to itself failed
+        if targets and all(t.startswith("condition:") for t in targets) and kind not in CONDITION_KINDS:
+            *first, last = (k.value for k in CONDITION_KINDS)
+            raise ValueError(f"a warning that applies only to conditions is of kind {', '.join(first)} or {last}; "
+                             f"'{kind.value}' needs a treatment or strength in applies_to")
+        return kind
 
 __all__ = ["Advice", "Effect", "Frequency", "Interaction", "Severity", "Warning", "WarningKind"]
