@@ -9,6 +9,7 @@ fields only are a patch.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,22 +66,50 @@ def _shape(records: dict[str, dict[str, Any]]) -> set[str]:
     return out
 
 
-def _index(data: Dataset) -> tuple[dict[str, dict[str, Any]], dict[str, tuple[str, str, dict[str, Any]]]]:
-    records: dict[str, dict[str, Any]] = {}
-    claims: dict[str, tuple[str, str, dict[str, Any]]] = {}
+Claims = dict[str, tuple[str, str, dict[str, Any]]]  # claim id -> (record reference, path, claim)
+
+
+def records_of(data: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(reference, plain record data) of every record."""
     for kind, collection in data.collections.items():
         for rid in collection:
-            raw = collection.raw(rid)
-            records[f"{kind}:{rid}"] = raw
-            for cid, path, claim in _claims(raw):
-                claims[cid] = (f"{kind}:{rid}", path, claim)
-    return records, claims
+            yield f"{kind}:{rid}", collection.raw(rid)
+
+
+def index(records: Iterable[tuple[str, dict[str, Any]]]) -> tuple[dict[str, dict[str, Any]], Claims]:
+    """Records by reference, and every claim by its id, of plain record data (a dataset's or a kept bundle's)."""
+    by_ref: dict[str, dict[str, Any]] = {}
+    claims: Claims = {}
+    for ref, raw in records:
+        by_ref[ref] = raw
+        for cid, path, claim in _claims(raw):
+            claims[cid] = (ref, path, claim)
+    return by_ref, claims
+
+
+def compare_claims(old: Claims, new: Claims, retired: dict[str, str]) -> dict[str, Any]:
+    """Claims added, removed (with their replacement if retired), changed (field by field) and re-judged."""
+    added = [{"id": cid, "record": new[cid][0], "path": new[cid][1]} for cid in sorted(set(new) - set(old))]
+    removed = [{"id": cid, "record": old[cid][0], "replaced_by": retired.get(f"claim:{cid}")}
+               for cid in sorted(set(old) - set(new))]
+    changed, rejudged = {}, []
+    for cid in sorted(set(old) & set(new)):
+        before, after = old[cid], new[cid]
+        fields = _field_changes(_own(before[2]), _own(after[2]))
+        if before[0] != after[0]:
+            fields.insert(0, {"path": "(record)", "old": before[0], "new": after[0]})
+        if fields:
+            changed[cid] = fields
+        if any(before[2].get(k) != after[2].get(k) for k in JUDGEMENT):
+            rejudged.append({"id": cid, "record": after[0],
+                             **{k: [before[2].get(k), after[2].get(k)] for k in JUDGEMENT}})
+    return {"added": added, "removed": removed, "changed": changed, "rejudged": rejudged}
 
 
 def compare(old: Dataset, new: Dataset) -> dict[str, Any]:
     """Added, removed (with their replacement if retired) and changed records and claims, and the bump implied."""
-    old_records, old_claims = _index(old)
-    new_records, new_claims = _index(new)
+    old_records, old_claims = index(records_of(old))
+    new_records, new_claims = index(records_of(new))
     added = sorted(set(new_records) - set(old_records))
     removed = [{"id": ref, "replaced_by": new.retired.get(ref)} for ref in sorted(set(old_records) - set(new_records))]
     changed = {}
@@ -88,29 +117,15 @@ def compare(old: Dataset, new: Dataset) -> dict[str, Any]:
         fields = _field_changes(_own(old_records[ref]), _own(new_records[ref]))
         if fields:
             changed[ref] = fields
-    claims_added = [{"id": cid, "record": new_claims[cid][0], "path": new_claims[cid][1]}
-                    for cid in sorted(set(new_claims) - set(old_claims))]
-    claims_removed = [{"id": cid, "record": old_claims[cid][0], "replaced_by": new.retired.get(f"claim:{cid}")}
-                      for cid in sorted(set(old_claims) - set(new_claims))]
-    claims_changed, rejudged = {}, []
-    for cid in sorted(set(old_claims) & set(new_claims)):
-        before, after = old_claims[cid], new_claims[cid]
-        fields = _field_changes(_own(before[2]), _own(after[2]))
-        if before[0] != after[0]:
-            fields.insert(0, {"path": "(record)", "old": before[0], "new": after[0]})
-        if fields:
-            claims_changed[cid] = fields
-        if any(before[2].get(k) != after[2].get(k) for k in JUDGEMENT):
-            rejudged.append({"id": cid, "record": after[0],
-                             **{k: [before[2].get(k), after[2].get(k)] for k in JUDGEMENT}})
+    claims = compare_claims(old_claims, new_claims, new.retired)
+    claims_added, claims_removed = claims["added"], claims["removed"]
     lost = [r for r in (*removed, *claims_removed) if r["replaced_by"] is None]
     dropped = sorted(_shape(old_records) - _shape(new_records))
     bump = ("major" if lost or dropped else "minor" if added or removed or claims_added or claims_removed
-            else "patch" if changed or claims_changed else "none")
+            else "patch" if changed or claims["changed"] else "none")
     return {"old_version": old.version, "new_version": new.version, "bump": bump,
             "fields_dropped": dropped, "added": added, "removed": removed, "changed": changed,
-            "claims": {"added": claims_added, "removed": claims_removed, "changed": claims_changed,
-                       "rejudged": rejudged}}
+            "claims": claims}
 
 
 def render_text(report: dict[str, Any]) -> str:
@@ -133,7 +148,7 @@ def render_text(report: dict[str, Any]) -> str:
 
 def release_ids(data: Dataset) -> list[str]:
     """Every id a release makes referenceable: records, strengths and claims, as references."""
-    records, claims = _index(data)
+    records, claims = index(records_of(data))
     strengths = {f"strength:{sid}" for sid in data.ids().get("strength", ())}
     return sorted({*records, *strengths, *(f"claim:{cid}" for cid in claims)})
 

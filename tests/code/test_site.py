@@ -573,6 +573,27 @@ def test_claim_diff_matches_by_text_then_position(data: Dataset) -> None:
     assert "no claim ids" in changes.method
 
 
+def test_claim_diff_between_releases_with_claim_ids_follows_the_ids(data: Dataset) -> None:
+    cause = next(c for c in data.causes.values() if len(c.links) >= 3)
+    warning = next(iter(data.warnings.values()))
+    records = {kind: [collection.raw(rid) for rid in collection] for kind, collection in data.collections.items()}
+    old_cause = next(r for r in records["cause"] if r["id"] == cause.id)
+    links = old_cause["links"]
+    links[0]["statement"] = "Worded otherwise in the old release."
+    links[1]["verdict"] = "disputed" if links[1]["verdict"] == "supported" else "supported"
+    links.append({**links[2], "id": "a-claim-the-new-release-dropped", "statement": "A dropped claim."})
+    links.reverse()  # the order of a list is no change
+    old_warning = next(r for r in records["warning"] if r["id"] == warning.id)
+    old_warning["reading"] = "corrected" if old_warning["reading"] == "as-written" else "as-written"
+    changes = compare({"version": "0.1.9", "records": records}, data)
+    assert changes.method == "claims matched by claim id"
+    mine = sorted((c.kind, c.claim or "") for c in changes.of(f"cause:{cause.id}"))
+    reworded, rejudged = cause.links[0].id, cause.links[1].id
+    assert mine == sorted([("reworded", reworded), ("re-judged", rejudged), ("removed", "")])
+    assert [c.kind for c in changes.of(f"warning:{warning.id}")] == ["re-judged"]
+    assert len(changes.changes) == 4 and not changes.added_records and not changes.removed_records
+
+
 def test_kept_release_bundle_matches_its_published_ids() -> None:
     bundle = json.loads((ROOT / "releases" / "0.1.0.json").read_text(encoding="utf-8"))
     ids = {f"{kind}:{r['id']}" for kind, records in bundle["records"].items() for r in records}

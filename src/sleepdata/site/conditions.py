@@ -12,8 +12,8 @@ from .diagrams import condition_diagram
 from .judgement import summary
 from .names import aliases, record_names, search_boost, search_tags, synonym_label, us_spellings
 
-STANDING_WORDS = {"approved": "approved", "established": "established care", "off-label": "off-label use", "suggested": "suggested",
-                  "contested": "contested use"}
+STANDING_WORDS = {"approved": "approved", "established": "established care", "off-label": "off-label use",
+                  "suggested": "suggested", "contested": "contested use"}
 PURPOSES = {"confirm": "confirm it", "exclude": "rule out other causes", "differentiate": "tell it apart from",
             "find-cause": "find the cause"}
 

@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..claims import claims_in
+from ..changes import Claims, compare_claims, index, records_of
 from ..models import KINDS
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
-    from ..validated_view import ValidatedDataset
 
 #: How a 0.1 curation status reads in the two axes of 0.2: (reading, verdict).
 _STATUS = {"accepted": ("as-written", "supported"), "corrected": ("corrected", "supported"),
@@ -112,16 +111,11 @@ def _old_items(kind: str, record: dict[str, Any]) -> Iterator[Item]:
                 yield Item(ref, key, i, oid, _text(item), _judgement(item))
 
 
-def _new_items(data: ValidatedDataset) -> Iterator[Item]:
-    for kind, collection in data.collections.items():
-        for rid, record in collection.items():
-            ref = f"{kind}:{rid}"
-            for path, claim in claims_in(record):
-                where = ".".join(str(p) for p in path if not isinstance(p, int))
-                position = next((p for p in reversed(path) if isinstance(p, int)), 0)
-                raw = claim.model_dump(mode="json")
-                yield Item(ref, where, position, claim.id, _text(raw), _judgement(raw) if hasattr(claim, "verdict")
-                           else None)
+def _new_items(claims: Claims) -> Iterator[Item]:
+    for cid, (ref, path, claim) in claims.items():
+        positions = re.findall(r"\[(\d+)\]", path)
+        yield Item(ref, re.sub(r"\[\d+\]", "", path), int(positions[-1]) if positions else 0, cid, _text(claim),
+                   _judgement(claim))
 
 
 def _norm(text: str) -> str:
@@ -152,21 +146,24 @@ def _words(judgement: tuple[str, str] | None) -> str:
 
 def compare(old_bundle: dict[str, Any], new: Dataset) -> Changes:
     """The claim-level changes from a release bundle (as `releases/<version>.json` keeps it) to `new`."""
-    new = new.validated()
     old_records = {f"{kind}:{r['id']}": (kind, r) for kind, items in old_bundle["records"].items() for r in items}
     by_id = any("id" in item for _, r in old_records.values() for key in ("features", "uses", "links")
                 for item in r.get(key, []) if isinstance(item, dict))
     changes = Changes(old_bundle["version"], new.version, METHOD_BY_ID if by_id else METHOD_BY_POSITION)
-    new_refs = {f"{kind}:{rid}" for kind, c in new.collections.items() for rid in c}
-    changes.added_records = sorted(new_refs - set(old_records))
-    changes.removed_records = sorted((ref, new.retired.get(ref)) for ref in set(old_records) - new_refs)
+    new_records, new_claims = _with_records(*index(records_of(new)))
+    changes.added_records = sorted(set(new_records) - set(old_records))
+    changes.removed_records = sorted((ref, new.retired.get(ref)) for ref in set(old_records) - set(new_records))
+    if by_id:
+        old_claims = _with_records(*index((ref, record) for ref, (_, record) in old_records.items()))[1]
+        changes.changes = list(_by_id(old_claims, new_claims, new.retired, old_records, new_records))
+        return changes
     olds: dict[tuple[str, str], list[Item]] = {}
     for kind, record in old_records.values():
         if kind in KINDS:
             for item in _old_items(kind, record):
                 olds.setdefault((item.ref, item.list.split(".")[0]), []).append(item)
     news: dict[tuple[str, str], list[Item]] = {}
-    for item in _new_items(new):
+    for item in _new_items(new_claims):
         news.setdefault((item.ref, item.list), []).append(item)
     for key in sorted(set(olds) | set(news)):
         for o, n in _pair(olds.get(key, []), news.get(key, [])):
@@ -174,15 +171,45 @@ def compare(old_bundle: dict[str, Any], new: Dataset) -> Changes:
                 if n.ref in old_records:  # a new record's claims are told by the record, not one by one
                     changes.changes.append(Change("added", n.ref, n.list, n.id, n.text, _words(n.judgement)))
             elif n is None and o is not None:
-                if o.ref in new_refs:
+                if o.ref in new_records:
                     changes.changes.append(Change("removed", o.ref, o.list, None, o.text))
             elif o is not None and n is not None:
-                if o.judgement and n.judgement and o.judgement != n.judgement:
-                    changes.changes.append(Change("re-judged", n.ref, n.list, n.id, n.text,
-                                                  f"{_words(o.judgement)} → {_words(n.judgement)}"))
-                elif _norm(o.text) != _norm(n.text):
-                    changes.changes.append(Change("reworded", n.ref, n.list, n.id, n.text, f"was: {o.text}"))
+                changes.changes += _changed(o, n)
     return changes
+
+
+def _with_records(records: dict[str, dict[str, Any]], claims: Claims) -> tuple[dict[str, dict[str, Any]], Claims]:
+    """The claims and, first, the records that are claims themselves (a warning is its own statement)."""
+    own = {r["id"]: (ref, "", r) for ref, r in records.items() if isinstance(r.get("statement"), str) and "id" in r}
+    return records, {**own, **claims}
+
+
+def _by_id(old: Claims, new: Claims, retired: dict[str, str], old_records: dict[str, Any],
+           new_records: dict[str, Any]) -> Iterator[Change]:
+    """The changes between two releases with claim ids, as `sleepdata diff` finds them."""
+    def item(claims: Claims, cid: str) -> Item:
+        return next(_new_items({cid: claims[cid]}))
+
+    report = compare_claims(old, new, retired)
+    for added in report["added"]:
+        if added["record"] in old_records:  # a new record's claims are told by the record, not one by one
+            n = item(new, added["id"])
+            yield Change("added", n.ref, n.list, n.id, n.text, _words(n.judgement))
+    for removed in report["removed"]:
+        if removed["record"] in new_records:
+            o = item(old, removed["id"])
+            replaced = f"; retired, see {removed['replaced_by']}" if removed["replaced_by"] else ""
+            yield Change("removed", o.ref, o.list, None, o.text, f"was claim {o.id}{replaced}")  # no anchor now
+    for cid in report["changed"]:
+        yield from _changed(item(old, cid), item(new, cid))
+
+
+def _changed(o: Item, n: Item) -> list[Change]:
+    if o.judgement and n.judgement and o.judgement != n.judgement:
+        return [Change("re-judged", n.ref, n.list, n.id, n.text, f"{_words(o.judgement)} → {_words(n.judgement)}")]
+    if _norm(o.text) != _norm(n.text):
+        return [Change("reworded", n.ref, n.list, n.id, n.text, f"was: {o.text}")]
+    return []
 
 
 def previous_release(root: Path, version: str) -> dict[str, Any] | None:
