@@ -1,4 +1,4 @@
-"""What an HTML parse finds in a page: elements with their attributes, script bodies, visible text."""
+"""What an HTML parse finds in a page: elements with their attributes, links, ids, script bodies, visible text."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ class Elements(HTMLParser):
         self.tags: set[str] = set()
         self.values: list[tuple[str, str, str]] = []
         self.scripts: list[str] = []
-        self.text: list[str] = []
+        self.texts: list[str] = []
         self._script = False
         self.feed(text)
         self.close()
@@ -35,7 +35,20 @@ class Elements(HTMLParser):
         self._script = False
 
     def handle_data(self, data: str) -> None:
-        (self.scripts if self._script else self.text).append(data)
+        (self.scripts if self._script else self.texts).append(data)
+
+    @property
+    def text(self) -> str:
+        """The visible text, whitespace collapsed."""
+        return " ".join(" ".join(self.texts).split())
+
+    @property
+    def links(self) -> list[str]:
+        return [value for _, name, value in self.values if name in {"href", "src"} and value]
+
+    @property
+    def ids(self) -> set[str]:
+        return {value for _, name, value in self.values if name == "id" and value}
 
 
 def foreign(found: Elements, allowed: Elements | None = None) -> list[str]:

@@ -178,7 +178,7 @@ def test_escaped_text_renders_as_text_in_markdown(text: str) -> None:
     found = _page(md(text))
     assert not foreign(found, _PLAIN)
     if _flat(text):
-        assert _flat(text) in _flat("".join(found.text))
+        assert _flat(text) in _flat("".join(found.texts))
 
 
 @BUDGET
@@ -188,7 +188,7 @@ def test_escaped_text_stays_inside_an_attribute_and_an_svg_title(text: str) -> N
     found = Elements(html)
     assert found.pairs == {("svg", "aria-label"), ("text", "x")} and found.tags == {"svg", "title", "text"}
     assert _flat(found.values[0][2]) == _flat(text)
-    assert _flat("".join(found.text)) == _flat(text + text) or _flat("".join(found.text)) == _flat(text) * 2
+    assert _flat("".join(found.texts)) == _flat(text + text) or _flat("".join(found.texts)) == _flat(text) * 2
 
 
 def test_budget_is_fixed() -> None:

@@ -111,9 +111,9 @@ def test_payload_in_every_text_field_builds_no_foreign_element(sites: tuple[Path
                                                                                                  allowed_index)]
     assert not problems, problems[:20]
     titles = [p for p in (hostile / "site" / "generated").rglob("index.html")
-              if '</title><script>alert("T1")' in "".join(Elements(p.read_text(encoding="utf-8")).text)]
+              if '</title><script>alert("T1")' in Elements(p.read_text(encoding="utf-8")).text]
     assert titles, "the payload should be shown as text (in <title> and headings)"
-    visible = " ".join(" ".join(page.text) for page in pages)
+    visible = " ".join(page.text for page in pages)
     assert " ".join(PAYLOAD.split()) in visible
 
 
