@@ -141,16 +141,16 @@ def test_every_fact_has_a_unique_claim_id(records: list[Any]) -> None:
 def test_no_claim_is_both_supported_and_disputed(records: list[Any]) -> None:
     """A use or a cause link for the same pair is not supported in one place and disputed in another
     unless the two facts cite different places (the source says different things there)."""
-    verdicts: dict[tuple[str, str, str], set[tuple[Verdict, tuple[int, ...]]]] = {}
+    verdicts: dict[tuple[str, str, str], set[tuple[Verdict, tuple[tuple[int, int], ...]]]] = {}
     for record in records:
         for field in ("uses", "links"):
             for fact in getattr(record, field, ()):
                 key = (record.id, fact.condition, getattr(fact, "relation", getattr(fact, "standing", "")))
-                spans = tuple(sorted(s.start for s in fact.provenance))
+                spans = tuple(sorted((s.start, s.end) for s in fact.provenance))
                 verdicts.setdefault(key, set()).add((fact.verdict, spans))
     clashes = []
     for key, seen in verdicts.items():
-        by_span: dict[tuple[int, ...], set[Verdict]] = {}
+        by_span: dict[tuple[tuple[int, int], ...], set[Verdict]] = {}
         for verdict, spans in seen:
             by_span.setdefault(spans, set()).add(verdict)
         clashes += [f"{key} at {spans}: {found}" for spans, found in by_span.items() if len(found) > 1]
