@@ -102,6 +102,7 @@ class PopulationGroup(StrEnum):
     RESPIRATORY_IMPAIRMENT = "respiratory-impairment"
     SUBSTANCE_MISUSE_HISTORY = "substance-misuse-history"
     COMORBID_CONDITION = "comorbid-condition"
+    GENETIC_VARIANT = "genetic-variant"  # carriers of a gene variant, named by `condition`
     CONCURRENT_MEDICATION = "concurrent-medication"
     GENERAL_POPULATION = "general-population"
 
