@@ -6,7 +6,7 @@
 - the condition hierarchy has no cycles (checked in linear time);
 - every strength that is not marketed is the subject of a warning;
 - the claim-level rules of `claims` (claim ids, same-claim verdicts, verdict against note, class hierarchy);
-- in a source divided into articles, every span lies inside one;
+- in a source divided into articles, every span lies inside one; no span overlaps an exclusion of its source;
 - every span and exclusion ends after it starts; a quantity's low is not above its high;
 - every span lies on one line of its source, at most `MAX_SPAN` characters long;
 - with the source texts at hand: each source's sha256 and length match, every span lies inside the text and
@@ -118,20 +118,23 @@ def _number(value: Any) -> str:
 
 @dataclass
 class SourceContext:
-    """What span checks need of the sources: the articles of compilations, and the texts at hand."""
+    """What span checks need of the sources: the articles of compilations, the exclusions, and the texts at hand."""
 
     articled: dict[str, tuple[tuple[str, int, int], ...]] = field(default_factory=dict)
+    excluded: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)  # sha256 of each text in `texts`, found when it was read
 
     def digest(self) -> str:
-        return hashlib.sha256(orjson.dumps([self.articled, self.hashes], option=orjson.OPT_SORT_KEYS)).hexdigest()
+        return hashlib.sha256(orjson.dumps([self.articled, self.excluded, self.hashes],
+                                           option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
 def source_context(sources: list[tuple[int, Outline]], sources_dir: Path | None,
                    placer: Placer) -> tuple[SourceContext, list[Problem]]:
     """The span checks' view of the valid source records, and (with their texts) the sources' own problems."""
-    context = SourceContext({o.id: o.source.articles for _, o in sources if o.source and o.source.articles})
+    context = SourceContext({o.id: o.source.articles for _, o in sources if o.source and o.source.articles},
+                            {o.id: o.source.exclusions for _, o in sources if o.source and o.source.exclusions})
     if sources_dir is None:
         return context, []
     problems = []
@@ -213,6 +216,10 @@ def span_findings(found: Parts, context: SourceContext) -> list[Finding]:
         if articles is not None and claims.article_of(articles, start, end) is None:
             findings.append((path, f"span [{start}, {end}) lies in no article of {source}; cite within one article",
                              "span-article", {}))
+        excluded = next(((a, b) for a, b in context.excluded.get(sid, ()) if start < b and a < end), None)
+        if excluded is not None:
+            findings.append((path, f"span [{start}, {end}) overlaps the excluded text [{excluded[0]}, {excluded[1]}) "
+                             f"of {source}; cite what the source states, or drop the exclusion", "span-excluded", {}))
         if end - start > MAX_SPAN:
             findings.append((path, f"span of {end - start} characters; cite the sentence or clause (at most "
                              f"{MAX_SPAN})", "span-too-long", {}))

@@ -117,6 +117,10 @@ BREAKS: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
             _edit(d / "warnings/examplon-adverse-effects.yaml", "provenance:",
                   "interactions:\n- id: examplon-with-bath\n  partner: treatment:warm-bath\nprovenance:")),
         "partner-kind", "interactions[0].partner", "drug, class or substance"),
+    "span over an exclusion": (
+        lambda d: _edit(d / "sources/demo-notes.yaml", "- start: 284", "- start: 180\n  end: 200\n  reason: heading\n"
+                        "  note: Excluded in error.\n- start: 284"),
+        "span-excluded", "links[0].provenance[0]", "overlaps the excluded text [180, 200)"),
     "span outside every article": (
         lambda d: _edit(d / "sources/demo-notes.yaml", "exclusions:", "articles:\n- id: first\n  start: 0\n  end: 120"
                         "\n  title: First part\n  kind: health-article\n  assessment:\n    reliability: low\n"
