@@ -19,6 +19,7 @@ the rules across records run over outlines (`outline`) and read a file again onl
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,9 +126,28 @@ class SourceContext:
     texts: dict[str, str] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)  # sha256 of each text in `texts`, found when it was read
 
+    _reach: dict[str, tuple[list[int], list[int], list[tuple[int, int]]]] = field(default_factory=dict, repr=False,
+                                                                                    compare=False)
+
     def digest(self) -> str:
         return hashlib.sha256(orjson.dumps([self.articled, self.excluded, self.hashes],
                                            option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+    def exclusion_over(self, sid: str, start: int, end: int) -> tuple[int, int] | None:
+        """An exclusion of source `sid` that overlaps [start, end), or None; a binary search over the exclusions
+        sorted by start, with the furthest end reached so far (exclusions may overlap before the texts are read)."""
+        if sid not in self._reach:
+            ranges = sorted(self.excluded.get(sid, ()))
+            furthest, reach = -1, []
+            for _, last in ranges:
+                furthest = max(furthest, last)
+                reach.append(furthest)
+            self._reach[sid] = ([first for first, _ in ranges], reach, ranges)
+        starts, reach, ranges = self._reach[sid]
+        i = bisect_left(starts, end) - 1  # the last exclusion that starts before the span ends
+        if i < 0 or reach[i] <= start:
+            return None
+        return next(r for r in reversed(ranges[:i + 1]) if r[1] > start)
 
 
 def source_context(sources: list[tuple[int, Outline]], sources_dir: Path | None,
@@ -216,7 +236,7 @@ def span_findings(found: Parts, context: SourceContext) -> list[Finding]:
         if articles is not None and claims.article_of(articles, start, end) is None:
             findings.append((path, f"span [{start}, {end}) lies in no article of {source}; cite within one article",
                              "span-article", {}))
-        excluded = next(((a, b) for a, b in context.excluded.get(sid, ()) if start < b and a < end), None)
+        excluded = context.exclusion_over(sid, start, end)
         if excluded is not None:
             findings.append((path, f"span [{start}, {end}) overlaps the excluded text [{excluded[0]}, {excluded[1]}) "
                              f"of {source}; cite what the source states, or drop the exclusion", "span-excluded", {}))

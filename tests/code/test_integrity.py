@@ -150,3 +150,15 @@ def test_stray_files_and_misnamed_folders_are_reported(demo_dir: Path, tmp_path:
     codes = {(p.file.split("/")[-1], p.code, p.message) for p in validate([target]).problems}
     assert any(f == "condtions" and "did you mean 'conditions'" in m for f, _, m in codes)
     assert any(f == "notes.txt" and c == "stray-file" for f, c, _ in codes)
+
+
+def test_exclusion_search_finds_what_a_scan_finds() -> None:
+    from sleepdata.integrity import SourceContext
+
+    ranges = ((0, 10), (2, 50), (20, 30), (60, 61), (70, 90))
+    context = SourceContext(excluded={"s": ranges})
+    for start in range(0, 100):
+        for end in range(start + 1, min(start + 40, 101)):
+            found = context.exclusion_over("s", start, end)
+            assert (found is not None) == any(start < b and a < end for a, b in ranges), (start, end)
+            assert found is None or (start < found[1] and found[0] < end)

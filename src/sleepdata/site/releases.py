@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -111,11 +111,20 @@ def _old_items(kind: str, record: dict[str, Any]) -> Iterator[Item]:
                 yield Item(ref, key, i, oid, _text(item), _judgement(item))
 
 
-def _new_items(claims: Claims) -> Iterator[Item]:
-    for cid, (ref, path, claim) in claims.items():
-        positions = re.findall(r"\[(\d+)\]", path)
-        yield Item(ref, re.sub(r"\[\d+\]", "", path), int(positions[-1]) if positions else 0, cid, _text(claim),
-                   _judgement(claim))
+def _item(cid: str, entry: tuple[str, str, dict[str, Any]]) -> Item:
+    """A claim of a release with claim ids (record, path such as `uses[2]`, data), as the diff compares it."""
+    ref, path, claim = entry
+    positions = re.findall(r"\[(\d+)\]", path)
+    return Item(ref, re.sub(r"\[\d+\]", "", path), int(positions[-1]) if positions else 0, cid, _text(claim),
+                _judgement(claim))
+
+
+def _claims(records: Iterable[tuple[str, dict[str, Any]]]) -> tuple[dict[str, dict[str, Any]], Claims]:
+    """Records by reference and their claims by id, the records that are claims themselves included (a warning is
+    its own statement)."""
+    by_ref, claims = index(records)
+    own = {r["id"]: (ref, "", r) for ref, r in by_ref.items() if isinstance(r.get("statement"), str) and "id" in r}
+    return by_ref, {**own, **claims}
 
 
 def _norm(text: str) -> str:
@@ -150,11 +159,11 @@ def compare(old_bundle: dict[str, Any], new: Dataset) -> Changes:
     by_id = any("id" in item for _, r in old_records.values() for key in ("features", "uses", "links")
                 for item in r.get(key, []) if isinstance(item, dict))
     changes = Changes(old_bundle["version"], new.version, METHOD_BY_ID if by_id else METHOD_BY_POSITION)
-    new_records, new_claims = _with_records(*index(records_of(new)))
+    new_records, new_claims = _claims(records_of(new))
     changes.added_records = sorted(set(new_records) - set(old_records))
     changes.removed_records = sorted((ref, new.retired.get(ref)) for ref in set(old_records) - set(new_records))
     if by_id:
-        old_claims = _with_records(*index((ref, record) for ref, (_, record) in old_records.items()))[1]
+        old_claims = _claims((ref, record) for ref, (_, record) in old_records.items())[1]
         changes.changes = list(_by_id(old_claims, new_claims, new.retired, old_records, new_records))
         return changes
     olds: dict[tuple[str, str], list[Item]] = {}
@@ -163,13 +172,13 @@ def compare(old_bundle: dict[str, Any], new: Dataset) -> Changes:
             for item in _old_items(kind, record):
                 olds.setdefault((item.ref, item.list.split(".")[0]), []).append(item)
     news: dict[tuple[str, str], list[Item]] = {}
-    for item in _new_items(new_claims):
+    for item in (_item(cid, entry) for cid, entry in new_claims.items()):
         news.setdefault((item.ref, item.list), []).append(item)
     for key in sorted(set(olds) | set(news)):
         for o, n in _pair(olds.get(key, []), news.get(key, [])):
             if o is None and n is not None:
                 if n.ref in old_records:  # a new record's claims are told by the record, not one by one
-                    changes.changes.append(Change("added", n.ref, n.list, n.id, n.text, _words(n.judgement)))
+                    changes.changes.append(_added(n))
             elif n is None and o is not None:
                 if o.ref in new_records:
                     changes.changes.append(Change("removed", o.ref, o.list, None, o.text))
@@ -178,30 +187,24 @@ def compare(old_bundle: dict[str, Any], new: Dataset) -> Changes:
     return changes
 
 
-def _with_records(records: dict[str, dict[str, Any]], claims: Claims) -> tuple[dict[str, dict[str, Any]], Claims]:
-    """The claims and, first, the records that are claims themselves (a warning is its own statement)."""
-    own = {r["id"]: (ref, "", r) for ref, r in records.items() if isinstance(r.get("statement"), str) and "id" in r}
-    return records, {**own, **claims}
-
-
 def _by_id(old: Claims, new: Claims, retired: dict[str, str], old_records: dict[str, Any],
            new_records: dict[str, Any]) -> Iterator[Change]:
     """The changes between two releases with claim ids, as `sleepdata diff` finds them."""
-    def item(claims: Claims, cid: str) -> Item:
-        return next(_new_items({cid: claims[cid]}))
-
     report = compare_claims(old, new, retired)
     for added in report["added"]:
         if added["record"] in old_records:  # a new record's claims are told by the record, not one by one
-            n = item(new, added["id"])
-            yield Change("added", n.ref, n.list, n.id, n.text, _words(n.judgement))
+            yield _added(_item(added["id"], new[added["id"]]))
     for removed in report["removed"]:
         if removed["record"] in new_records:
-            o = item(old, removed["id"])
+            o = _item(removed["id"], old[removed["id"]])
             replaced = f"; retired, see {removed['replaced_by']}" if removed["replaced_by"] else ""
             yield Change("removed", o.ref, o.list, None, o.text, f"was claim {o.id}{replaced}")  # no anchor now
     for cid in report["changed"]:
-        yield from _changed(item(old, cid), item(new, cid))
+        yield from _changed(_item(cid, old[cid]), _item(cid, new[cid]))
+
+
+def _added(n: Item) -> Change:
+    return Change("added", n.ref, n.list, n.id, n.text, _words(n.judgement))
 
 
 def _changed(o: Item, n: Item) -> list[Change]:
