@@ -133,7 +133,7 @@ LOOKUPS = {
     "hyperkinesis": "condition:hyperkinesis",
     "sleep-walking": "condition:sleepwalking",
     "rebound insomnia": "condition:rebound-insomnia",
-    "gastrocnemius myoclonus": "condition:exertional-myoclonus",
+    "gastrocnemius myoclonus": "condition:myoclonus",
     "heatstroke": "cause:heat-stroke",
     "alcohol abuse": "cause:alcohol-misuse",
     "hypothermia": "cause:cold-exposure",
