@@ -123,7 +123,8 @@ LOOKUPS = {
     "photosensitive epilepsy": "condition:photosensitive-epilepsy",
     "photosensitivity epilepsy": "condition:photosensitive-epilepsy",
     "myoclonic absence seizures": "condition:myoclonic-absence-seizures",
-    "Simmonds": "condition:periodic-limb-movement-disorder",
+    "Simmonds' myoclonus": "condition:periodic-limb-movement-disorder",
+    "Simmonds nocturnal myoclonus": "condition:periodic-limb-movement-disorder",
     "Symonds' myoclonus": "condition:periodic-limb-movement-disorder",
     "Symonds\u2019 nocturnal myoclonus": "condition:periodic-limb-movement-disorder",  # typographic apostrophe
     "actional myoclonus": "condition:action-myoclonus",
@@ -153,12 +154,13 @@ def test_named_things_resolve_through_find(name: str, dataset: Dataset) -> None:
 
 def test_simmonds_is_a_noted_misspelling_pointing_at_periodic_limb_movements(dataset: Dataset) -> None:
     record: Any = dataset["condition:periodic-limb-movement-disorder"]
-    entries = [s for s in record.synonyms if normalize(s.name) == "simmonds"]
-    assert len(entries) == 1, "periodic limb movement disorder lists the misspelling 'Simmonds' once"
-    entry = entries[0]
-    assert entry.kind.value == "misspelling"
-    assert entry.note is not None and "Symonds" in entry.note
-    assert entry.provenance, "the source uses the misspelling; its spans are cited"
+    entries = [s for s in record.synonyms if normalize(s.name).startswith("simmonds")]
+    assert {normalize(s.name) for s in entries} == {"simmonds' myoclonus", "simmonds nocturnal myoclonus"}, (
+        "the source's two misspelt terms, and not the bare surname (Simmonds' disease is another condition)")
+    for entry in entries:
+        assert entry.kind.value == "misspelling"
+        assert entry.note is not None and "Symonds" in entry.note
+        assert entry.provenance, "the source uses the misspelling; its spans are cited"
     for other in dataset.conditions["epileptic-myoclonus"].synonyms:
         if normalize(other.name).startswith("simmonds"):
             assert other.note is not None and "periodic-limb-movement-disorder" in other.note
