@@ -11,8 +11,8 @@ from sleepdata.models import CauseLink, Marketed, Standing, Use, Verdict
 from ..conftest import ROOT
 
 #: A cause of restless legs syndrome judged disputed, and one judged supported (with provenance).
-DISPUTED_LINK = "chronic-venous-insufficiency-link-restless-legs-syndrome-venous-insufficiency-legs"
-DISPUTED_CAUSE = "chronic-venous-insufficiency"
+DISPUTED_LINK = "epileptic-activity-link-restless-legs-syndrome-all-this-epileptic-impulses"
+DISPUTED_CAUSE = "epileptic-activity"
 SUPPORTED_LINK = "iron-deficiency-anaemia-link-restless-legs-syndrome-iron-deficiency-anaemia"
 SUPPORTED_CAUSE = "iron-deficiency-anaemia"
 #: A contested use judged disputed, and an approved, supported use.

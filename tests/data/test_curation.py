@@ -4,13 +4,14 @@ articles of the compilation, and the drugs that excluded shop keywords advertise
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import pytest
 import simple_icd_10_cm as icd
 
-from sleepdata.claims import raw_claims, walk
+from sleepdata.claims import claims_in, raw_claims, walk
 from sleepdata.dataset import Dataset
 from sleepdata.lookup import normalize
 from sleepdata.models import Code, CodeSystem, Span
@@ -164,6 +165,30 @@ def test_simmonds_is_a_noted_misspelling_pointing_at_periodic_limb_movements(dat
     for other in dataset.conditions["epileptic-myoclonus"].synonyms:
         if normalize(other.name).startswith("simmonds"):
             assert other.note is not None and "periodic-limb-movement-disorder" in other.note
+
+
+# -- readings -------------------------------------------------------------------------------------------
+
+# Words the compilation's machine translation uses for something else (jerks, getting chilled, "not understood").
+MISTRANSLATED = re.compile(r"\b(shudder\w*|flinch\w*|vibrat\w*|convuls\w*|spasm\w*|seizures?|tremors?|"
+                           r"hypothermia|studied)\b", re.IGNORECASE)
+
+
+@pytest.mark.sources
+def test_claims_citing_one_mistranslated_word_read_it_alike(dataset: Dataset, sources_dir: Path) -> None:
+    text = (sources_dir / _compilation(dataset).file_name).read_text(encoding="utf-8")
+    readings: dict[int, dict[str, str]] = defaultdict(dict)
+    for _, record in _records(dataset):
+        for path, claim in claims_in(record):
+            if path[:1] == ("synonyms",):
+                continue  # a name records the source's own term, as written
+            for span in getattr(claim, "provenance", None) or []:
+                if span.source == f"source:{COMPILATION}":
+                    for match in MISTRANSLATED.finditer(text, span.start, span.end):
+                        readings[match.start()][claim.id] = claim.reading.value
+    assert len(readings) > 50, "expected many cited mistranslated words"
+    mixed = {f"{at} {text[at:at + 20]!r}": claims for at, claims in readings.items() if len(set(claims.values())) > 1}
+    assert not mixed, mixed
 
 
 # -- the compilation's articles -------------------------------------------------------------------------
