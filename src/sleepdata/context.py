@@ -3,7 +3,8 @@
 One rule for `sleepdata validate`, `Dataset.from_path` and `load(extra=...)`: a file is checked together with
 the dataset it belongs to (the folder above its kind folder), so references to its neighbours resolve; a
 dataset whose references do not all resolve among its own records extends the installed dataset, its
-references resolve into ours, and defining one of our ids again is an error (`id-collision`).
+references resolve into ours, and defining one of our ids again is an error (`id-collision`). A dataset that
+defines most of our ids again is a copy of ours with a broken reference, not an extension.
 """
 
 from __future__ import annotations
@@ -45,8 +46,10 @@ def validate_in_context(paths: list[Path], sources_dir: Path | None = None,
     for root, named in roots.items():
         report = validate([root], sources_dir, cache=cache, records=records)
         if any(p.code == "dangling-reference" for p in report.problems):
-            report = validate([root], sources_dir, installed if installed is not None else installed_ids(),
-                              cache=cache, records=records)
+            ids = installed if installed is not None else installed_ids()
+            extension = validate([root], sources_dir, ids, cache=cache, records=records)
+            if not _redefines_most_of(extension, ids):
+                report = extension
         if named is not None:
             shown = {str(p) for p in named}
             report.problems = [p for p in report.problems if p.file in shown]
@@ -64,6 +67,14 @@ def _merge(into: Report, report: Report) -> None:
     into.problems += report.problems
     into.retired.update(report.retired)
     into.extends = into.extends or report.extends
+
+
+def _redefines_most_of(report: Report, installed: Mapping[str, set[str]]) -> bool:
+    """Whether a dataset read as an extension defines most installed records again: then it is a copy of the
+    installed dataset whose references are broken (say, by a file that cannot be read), not an extension, and its
+    own problems are the ones to show."""
+    collisions = sum(1 for p in report.problems if p.code == "id-collision")
+    return collisions * 2 > sum(len(ids) for ids in installed.values())
 
 
 def installed_ids() -> dict[str, set[str]]:

@@ -13,7 +13,7 @@ import pytest
 import sleepdata
 from sleepdata.cli import main
 
-from ..conftest import FIXTURES
+from ..conftest import FIXTURES, ROOT
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -303,3 +303,19 @@ def test_sentences_are_not_split_at_abbreviations() -> None:
     text = "Dr. Smith saw it, e.g. on p. 4 of the notes. Clonazepam, Kalma, etc. are prescribed.\nNext line"
     assert [text[a:b] for a, b in sentences(text)] == [
         "Dr. Smith saw it, e.g. on p. 4 of the notes.", "Clonazepam, Kalma, etc. are prescribed.", "Next line"]
+
+
+def test_a_syntax_error_in_a_copy_of_the_dataset_is_reported_alone(tmp_path: Path) -> None:
+    """One unreadable file leaves references into it dangling; that must not make the whole copy an extension
+    whose every record collides with the installed dataset."""
+    dataset = tmp_path / "dataset"
+    shutil.copytree(ROOT / "dataset", dataset)
+    broken = dataset / "causes" / "stress.yaml"  # other files name its claims as same_claim partners
+    broken.write_text(broken.read_text(encoding="utf-8").replace("\nname: ", "\nname: a: b\nx: ", 1), encoding="utf-8")
+    result = run("validate", str(dataset))
+    assert result.returncode == 1
+    assert f"{broken}:" in result.stdout and "[syntax]" in result.stdout
+    assert "[id-collision]" not in result.stdout
+    errors = int(result.stdout.splitlines()[-1].split()[0])
+    assert errors < 20, result.stdout[-2000:]
+    assert "Traceback" not in result.stderr
