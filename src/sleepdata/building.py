@@ -68,7 +68,7 @@ def _build(root: Path, dataset: Path, sources_dir: Path | None, site: bool) -> i
         if site:
             from .site import stage_site
 
-            commit_site = stage_site(root, records)
+            commit_site = stage_site(root, records, schema_dir=staged["schema"])
             if commit_site is None:
                 return 1
         # Everything is complete: move it into place (renames only), then clear what was replaced.

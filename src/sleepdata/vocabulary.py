@@ -82,6 +82,7 @@ class SynonymKind(StrEnum):
     MISSPELLING = "misspelling"
     MISTRANSLATION = "mistranslation"
     FORMER_NAME = "former-name"
+    NARROWER_TERM = "narrower-term"  # a source's name for a subtype, kept so the record is found by it
 
 
 class PopulationGroup(StrEnum):

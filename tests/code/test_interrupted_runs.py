@@ -179,6 +179,18 @@ def test_failed_export_leaves_the_previous_files(tmp_path: Path, monkeypatch: py
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
+def test_schema_reference_is_made_from_the_schemas_of_the_same_build(tmp_path: Path) -> None:
+    """The site's schema pages come from the schemas the build writes, not from those it is about to replace."""
+    root = _project(tmp_path)
+    stale = root / "schema" / "cause.json"
+    stale.write_text(stale.read_text(encoding="utf-8").replace('"former-name",', '"former-name-stale",'),
+                     encoding="utf-8")
+    assert build(root, None) == 0
+    assert '"former-name-stale"' not in (root / "schema" / "cause.json").read_text(encoding="utf-8")
+    page = (root / "docs" / "generated" / "schema" / "cause.md").read_text(encoding="utf-8")
+    assert "former-name" in page and "former-name-stale" not in page
+
+
 def test_build_refused_by_the_site_rewrites_nothing(tmp_path: Path) -> None:
     root = _project(tmp_path)
     assert build(root, None) == 0

@@ -13,6 +13,7 @@ import simple_icd_10_cm as icd
 
 from sleepdata.claims import claims_in, raw_claims, walk
 from sleepdata.dataset import Dataset
+from sleepdata.exports.common import aliases
 from sleepdata.lookup import normalize
 from sleepdata.models import Code, CodeSystem, Span
 from sleepdata.models.source import ExclusionReason, Source
@@ -165,6 +166,15 @@ def test_simmonds_is_a_noted_misspelling_pointing_at_periodic_limb_movements(dat
     for other in dataset.conditions["epileptic-myoclonus"].synonyms:
         if normalize(other.name).startswith("simmonds"):
             assert other.note is not None and "periodic-limb-movement-disorder" in other.note
+
+
+def test_a_narrower_term_finds_its_record_but_is_no_alias(dataset: Dataset) -> None:
+    record: Any = dataset["cause:diabetes-mellitus"]
+    [entry] = [s for s in record.synonyms if normalize(s.name) == "type 2 diabetes mellitus"]
+    assert entry.kind.value == "narrower-term"
+    assert "cause:diabetes-mellitus" in [f"cause:{r.id}" for r in dataset.find("type 2 diabetes mellitus")]
+    assert entry.name not in aliases(record) and record.name not in aliases(record)
+    assert aliases(record) == [s.name for s in record.synonyms if s is not entry]
 
 
 # -- readings -------------------------------------------------------------------------------------------

@@ -37,6 +37,11 @@ def dump(record: BaseModel) -> dict[str, Any]:
     return record.model_dump(mode="json")
 
 
+def aliases(record: Any) -> list[str]:
+    """The other names that stand for the record itself: a narrower term a source uses is not an alias."""
+    return [s.name for s in getattr(record, "synonyms", ()) if s.kind.value != "narrower-term"]
+
+
 def plain_fact(claim: Any) -> bool:
     """Whether a claim may stand as a plain fact: judged supported, not negated by its source, not a contested
     use. Everything else is exported only as a claim with its verdict (see docs/exports.md)."""

@@ -31,15 +31,17 @@ def build_site(root: Path, records: list[BaseModel], engine_name: str = "mkdocs"
     return 0
 
 
-def stage_site(root: Path, records: list[BaseModel], engine_name: str = "mkdocs") -> Callable[[], Path | None] | None:
+def stage_site(root: Path, records: list[BaseModel], engine_name: str = "mkdocs",
+               schema_dir: Path | None = None) -> Callable[[], Path | None] | None:
     """Build the site into a fresh folder; None (with a message) when that fails, else a function that swaps it in
-    as `root/site` and returns the previous site's folder, for the caller to discard when all is in place."""
+    as `root/site` and returns the previous site's folder, for the caller to discard when all is in place.
+    `schema_dir` holds the schemas the schema reference is made from (default `root/schema`)."""
     generated = root / "docs" / GENERATED
     for target in (generated, root / "site"):
         atomic.discard_leftovers(target)
     pages = atomic.fresh_dir(generated)
     try:
-        count = write_pages(root, records, pages)
+        count = write_pages(root, records, pages, schema_dir)
     except (OSError, ValueError) as error:
         atomic.discard(pages)
         print(f"Error: could not write the site's pages: {error}", file=sys.stderr)

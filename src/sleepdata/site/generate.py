@@ -54,8 +54,9 @@ def _release(site: Site, ref: str) -> dict[str, Any]:
             "new_record": ref in site.changes.added_records}
 
 
-def pages(site: Site, root: Path) -> Iterator[Page]:
-    """Every generated page: indexes, one page per record, the hierarchy, the release, the references."""
+def pages(site: Site, root: Path, schema_dir: Path | None = None) -> Iterator[Page]:
+    """Every generated page: indexes, one page per record, the hierarchy, the release, the references (from the
+    JSON Schemas in `schema_dir`, default `root/schema`)."""
     data = site.data
     clash = [f"{kind}:index" for kind, c in data.collections.items() if "index" in c]
     if clash:
@@ -68,19 +69,21 @@ def pages(site: Site, root: Path) -> Iterator[Page]:
     yield from (treatment_page(site, t, _release(site, f"treatment:{t.id}")) for t in data.treatments.values())
     yield from (warning_page(site, w, _release(site, f"warning:{w.id}")) for w in data.warnings.values())
     yield from (source_page(site, s, _release(site, f"source:{s.id}")) for s in data.sources.values())
-    yield from schema_pages(site, root / "schema")
+    yield from schema_pages(site, schema_dir or root / "schema")
     yield _changelog(site, root)
 
 
-def write_pages(root: Path, records: list[BaseModel], target: Path | None = None) -> int:
+def write_pages(root: Path, records: list[BaseModel], target: Path | None = None,
+                schema_dir: Path | None = None) -> int:
     """Render the records into `target` (default `root/docs/generated/`, replaced); return the number of pages.
+    A build passes the schemas it has just written (`schema_dir`), which are not yet in `root/schema`.
 
     Every page is rendered before the first is written: a record that cannot be rendered leaves `target` alone.
     """
     data = Dataset.from_records(records).validated()  # pages read the models (their fields, `model_dump`)
     previous = previous_release(root, data.version)
     site = Site(data, compare(previous, data) if previous else None)
-    rendered = [(page.path, page.markdown()) for page in pages(site, root)]
+    rendered = [(page.path, page.markdown()) for page in pages(site, root, schema_dir)]
     target = target or root / "docs" / GENERATED
     if target.exists():
         shutil.rmtree(target)
