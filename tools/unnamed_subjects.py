@@ -18,10 +18,11 @@ from sleepdata.claims import claims_in
 from sleepdata.validation import validate
 
 # Words too common in these names to show that a span names one record rather than another.
-COMMON = frozenset(
-    "sleep syndrome disorder disorders disease diseases myoclonus jerks falling asleep night nocturnal during "
-    "other chronic acute state condition severe treatment therapy drugs drug".split()
-)
+COMMON = frozenset({
+    "sleep", "syndrome", "disorder", "disorders", "disease", "diseases", "myoclonus", "jerks", "falling", "asleep",
+    "night", "nocturnal", "during", "other", "chronic", "acute", "state", "condition", "severe", "treatment",
+    "therapy", "drugs", "drug",
+})
 
 
 def stems(record: object) -> set[str]:

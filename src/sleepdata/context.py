@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import Problem
-from .records import KIND_OF_FOLDER
+from .records import KIND_OF_FOLDER, discover
 from .validation import Report, validate
 
 
@@ -47,9 +47,8 @@ def validate_in_context(paths: list[Path], sources_dir: Path | None = None,
         report = validate([root], sources_dir, cache=cache, records=records)
         if any(p.code == "dangling-reference" for p in report.problems):
             ids = installed if installed is not None else installed_ids()
-            extension = validate([root], sources_dir, ids, cache=cache, records=records)
-            if not _redefines_most_of(extension, ids):
-                report = extension
+            if not _redefines_most_of(root, ids):
+                report = validate([root], sources_dir, ids, cache=cache, records=records)
         if named is not None:
             shown = {str(p) for p in named}
             report.problems = [p for p in report.problems if p.file in shown]
@@ -69,12 +68,13 @@ def _merge(into: Report, report: Report) -> None:
     into.extends = into.extends or report.extends
 
 
-def _redefines_most_of(report: Report, installed: Mapping[str, set[str]]) -> bool:
-    """Whether a dataset read as an extension defines most installed records again: then it is a copy of the
-    installed dataset whose references are broken (say, by a file that cannot be read), not an extension, and its
-    own problems are the ones to show."""
-    collisions = sum(1 for p in report.problems if p.code == "id-collision")
-    return collisions * 2 > sum(len(ids) for ids in installed.values())
+def _redefines_most_of(root: Path, installed: Mapping[str, set[str]]) -> bool:
+    """Whether a dataset folder holds most installed records again (a record's id is its file's stem): then it is a
+    copy of the installed dataset whose references are broken (say, by a file that cannot be read), not an
+    extension, and its own problems are the ones to show."""
+    found, _ = discover(root)
+    again = sum(1 for _, kind, display in found if Path(display).stem in installed.get(kind, ()))
+    return again * 2 > sum(len(ids) for ids in installed.values())
 
 
 def installed_ids() -> dict[str, set[str]]:

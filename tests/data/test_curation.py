@@ -13,7 +13,7 @@ import simple_icd_10_cm as icd
 
 from sleepdata.claims import claims_in, raw_claims, walk
 from sleepdata.dataset import Dataset
-from sleepdata.exports.common import aliases
+from sleepdata.exports.common import alternate_names
 from sleepdata.lookup import normalize
 from sleepdata.models import Code, CodeSystem, Span
 from sleepdata.models.source import ExclusionReason, Source
@@ -173,8 +173,8 @@ def test_a_narrower_term_finds_its_record_but_is_no_alias(dataset: Dataset) -> N
     [entry] = [s for s in record.synonyms if normalize(s.name) == "type 2 diabetes mellitus"]
     assert entry.kind.value == "narrower-term"
     assert "cause:diabetes-mellitus" in [f"cause:{r.id}" for r in dataset.find("type 2 diabetes mellitus")]
-    assert entry.name not in aliases(record) and record.name not in aliases(record)
-    assert aliases(record) == [s.name for s in record.synonyms if s is not entry]
+    assert entry.name not in alternate_names(record) and record.name not in alternate_names(record)
+    assert alternate_names(record) == [s.name for s in record.synonyms if s is not entry]
 
 
 # -- readings -------------------------------------------------------------------------------------------

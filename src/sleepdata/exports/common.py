@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from ..vocabulary import SynonymKind
+
 if TYPE_CHECKING:
     from ..validated_view import ValidatedDataset
 
@@ -37,9 +39,9 @@ def dump(record: BaseModel) -> dict[str, Any]:
     return record.model_dump(mode="json")
 
 
-def aliases(record: Any) -> list[str]:
-    """The other names that stand for the record itself: a narrower term a source uses is not an alias."""
-    return [s.name for s in getattr(record, "synonyms", ()) if s.kind.value != "narrower-term"]
+def alternate_names(record: Any) -> list[str]:
+    """The other names that stand for the record itself: a narrower term a source uses is not one of them."""
+    return [s.name for s in getattr(record, "synonyms", ()) if s.kind is not SynonymKind.NARROWER_TERM]
 
 
 def plain_fact(claim: Any) -> bool:

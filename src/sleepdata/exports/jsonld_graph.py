@@ -37,7 +37,7 @@ from ..models import (
     Use,
 )
 from ..models.treatment import ClassMembership
-from .common import BASE_IRI, LICENCE, NAME, NOTICE, aliases, finite, plain_fact, to_json, write_text
+from .common import BASE_IRI, LICENCE, NAME, NOTICE, alternate_names, finite, plain_fact, to_json, write_text
 
 if TYPE_CHECKING:
     from ..validated_view import ValidatedDataset
@@ -102,7 +102,7 @@ def _codes(codes: list[Code]) -> list[dict[str, Any]]:
 
 
 def _names(record: Condition | Cause | Treatment) -> dict[str, Any]:
-    return {"name": record.name, "alternateName": aliases(record)}
+    return {"name": record.name, "alternateName": alternate_names(record)}
 
 
 def _judgement(item: Any) -> dict[str, Any]:

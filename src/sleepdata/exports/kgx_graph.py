@@ -30,7 +30,7 @@ from ..models import (
     Verdict,
     WarningKind,
 )
-from .common import BASE_IRI, LICENCE, aliases, metadata, plain_fact, to_json, write_text
+from .common import BASE_IRI, LICENCE, alternate_names, metadata, plain_fact, to_json, write_text
 
 if TYPE_CHECKING:
     from ..validated_view import ValidatedDataset
@@ -81,7 +81,7 @@ def iri(ref: str) -> str:
 def _node(ref: str, category: str, record: Any, **extra: Any) -> dict[str, Any]:
     node = {"id": iri(ref), "category": [category], "name": record.name,
             "description": getattr(record, "description", None) or getattr(record, "definition", None),
-            "synonym": aliases(record),
+            "synonym": alternate_names(record),
             "xref": [f"{_XREF_PREFIXES[c.system.value]}:{c.code}" for c in getattr(record, "codes", ())],
             "provided_by": [KNOWLEDGE_SOURCE], "sleepdata_verdict": record.verdict.value, **extra}
     return {k: v for k, v in node.items() if v not in (None, [])}
